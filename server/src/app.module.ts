@@ -1,0 +1,36 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from './config/env.js';
+import { CoreModule } from './core/core.module.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { ChannelsModule } from './modules/channels/channels.module.js';
+import { ConversationsModule } from './modules/conversations/conversations.module.js';
+import { CustomersModule } from './modules/customers/customers.module.js';
+import { HealthController } from './modules/health/health.controller.js';
+import { IngestModule } from './modules/ingest/ingest.module.js';
+import { MetricsModule } from './modules/metrics/metrics.module.js';
+import { RealtimeModule } from './modules/realtime/realtime.module.js';
+import { WorkersModule } from './workers/workers.module.js';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(config),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), autoLoadEntities: false }),
+        MetricsModule,
+        AuthModule,
+        ChannelsModule,
+        RealtimeModule,
+        ConversationsModule,
+        CustomersModule,
+        IngestModule,
+        WorkersModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+const bool = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
+
+/** Every setting Rapport reads from the environment, with demo defaults where they are safe. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/rapport'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /** Prefix of every Redis key and BullMQ queue, so that several deployments (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().min(1).default('rapport'),
+  JWT_SECRET: z.string().min(8).default('change-me-in-production'),
+  JWT_TTL: z.string().default('12h'),
+  API_CHANNEL_SECRET: z.string().min(1).default('rapport-demo-api-secret'),
+  META_APP_SECRET: z.string().min(1).default('rapport-demo-meta-secret'),
+  META_VERIFY_TOKEN: z.string().min(1).default('rapport-demo-verify-token'),
+  X_CONSUMER_SECRET: z.string().min(1).default('rapport-demo-x-secret'),
+  TELEGRAM_WEBHOOK_SECRET: z.string().min(1).default('rapport-demo-telegram-secret'),
+  SIMULATOR: bool.default(true),
+  DEMO_SEED: bool.default(true),
+  /** Where the built client lives; served at `/` when present. */
+  CLIENT_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+});
+
+export type AppConfig = z.infer<typeof envSchema>;
+
+/** Validates the environment once at start; a bad value stops the process with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}\nSee .env.example for every variable.`);
+  }
+  const config = parsed.data;
+  if (config.NODE_ENV === 'production' && config.JWT_SECRET === 'change-me-in-production') {
+    throw new Error('Invalid configuration:\n  JWT_SECRET: set a secret of your own in production.');
+  }
+  return config;
+}
+
+export const CONFIG = Symbol('CONFIG');

@@ -1,0 +1,44 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Queue, type JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import { CONFIG, type AppConfig } from '../config/env.js';
+import { jobIds, QueueName, type InboundJob, type JobPayloads } from './queues.js';
+
+const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 10000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/** Producer side of the queues: the only place jobs are added. */
+@Injectable()
+export class QueueService implements OnModuleDestroy {
+  private readonly connection: Redis;
+  private readonly queues: { [Q in QueueName]: Queue<JobPayloads[Q]> };
+
+  constructor(@Inject(CONFIG) config: AppConfig) {
+    this.connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+    const make = <Q extends QueueName>(name: Q) =>
+      new Queue<JobPayloads[Q]>(name, { connection: this.connection, prefix: config.REDIS_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    this.queues = { [QueueName.Inbound]: make(QueueName.Inbound), [QueueName.Outbound]: make(QueueName.Outbound) };
+  }
+
+  /** Resolves once Redis holds the job: only then may a webhook answer 200. */
+  async addInbound(job: InboundJob): Promise<void> {
+    await this.queues[QueueName.Inbound].add('event', job, { jobId: jobIds.inbound(job.channelId, job.body) });
+  }
+
+  async addOutbound(messageId: string, delayMs = 0): Promise<void> {
+    await this.queues[QueueName.Outbound].add('send', { messageId }, { jobId: jobIds.outbound(messageId), delay: delayMs });
+  }
+
+  queue<Q extends QueueName>(name: Q): Queue<JobPayloads[Q]> {
+    return this.queues[name];
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.allSettled(Object.values(this.queues).map((q) => q.close()));
+    await this.connection.quit().catch(() => undefined);
+  }
+}

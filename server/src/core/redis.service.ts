@@ -1,0 +1,45 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { CONFIG, type AppConfig } from '../config/env.js';
+
+/** One command connection and one subscriber connection per process, with Rapport's key prefix. */
+@Injectable()
+export class RedisService implements OnModuleDestroy {
+  readonly client: Redis;
+  private subscriberClient: Redis | null = null;
+
+  constructor(@Inject(CONFIG) private readonly config: AppConfig) {
+    this.client = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
+  }
+
+  get prefix(): string {
+    return this.config.REDIS_PREFIX;
+  }
+
+  key(...parts: string[]): string {
+    return [this.config.REDIS_PREFIX, ...parts].join(':');
+  }
+
+  /** A dedicated connection for SUBSCRIBE (a subscribed connection cannot run other commands). */
+  get subscriber(): Redis {
+    this.subscriberClient ??= this.client.duplicate();
+    return this.subscriberClient;
+  }
+
+  /** Options for BullMQ, which opens its own connections (workers need blocking ones). */
+  connectionOptions(): { url: string; maxRetriesPerRequest: null } {
+    return { url: this.config.REDIS_URL, maxRetriesPerRequest: null };
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.client.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.allSettled([this.client.quit(), this.subscriberClient?.quit()]);
+  }
+}

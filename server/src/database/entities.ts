@@ -1,0 +1,21 @@
+import { UserEntity } from '../modules/auth/user.entity.js';
+import { TeamEntity } from '../modules/auth/team.entity.js';
+import { TeamMemberEntity } from '../modules/auth/team-member.entity.js';
+import { ChannelEntity } from '../modules/channels/channel.entity.js';
+import { CustomerEntity } from '../modules/customers/customer.entity.js';
+import { CustomerIdentityEntity } from '../modules/customers/customer-identity.entity.js';
+import { ConversationEntity } from '../modules/conversations/conversation.entity.js';
+import { MessageEntity } from '../modules/conversations/message.entity.js';
+import { EventEntity } from '../modules/realtime/event.entity.js';
+
+export const ENTITIES = [
+  UserEntity,
+  TeamEntity,
+  TeamMemberEntity,
+  ChannelEntity,
+  CustomerEntity,
+  CustomerIdentityEntity,
+  ConversationEntity,
+  MessageEntity,
+  EventEntity,
+];

@@ -1,0 +1,4 @@
+import { Initial1795354115874 } from './1795354115874-Initial.js';
+
+/** Every migration in order; the server runs the pending ones at start. */
+export const MIGRATIONS = [Initial1795354115874];

@@ -1,0 +1,24 @@
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/env.js';
+import { ensureDemoWorkspace } from '../demo/demo-workspace.js';
+import { dataSourceOptions } from './data-source.js';
+
+/** Any fixed number: one process at a time migrates and seeds, however many start together. */
+const MIGRATION_LOCK = 72_410_000;
+
+/** Runs pending migrations and, when enabled, creates the demo workspace. */
+export async function prepareDatabase(config: AppConfig): Promise<void> {
+  const dataSource = new DataSource({ ...dataSourceOptions(config.DATABASE_URL), extra: { max: 2 } });
+  await dataSource.initialize();
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'all' });
+    if (config.DEMO_SEED) await dataSource.transaction((manager) => ensureDemoWorkspace(manager, config));
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,40 @@
+import type { ErrorVerdict } from './channel-adapter.js';
+import { PlatformError } from './channel-adapter.js';
+
+/** The generic part of every adapter's error verdict: network trouble, 429 and 5xx are worth retrying. */
+export function classifyHttpError(error: unknown): ErrorVerdict {
+  if (error instanceof PlatformError) {
+    const { status } = error;
+    if (status === null) return { retry: true, reason: `Network error: ${error.message}` };
+    if (status === 429) {
+      const retryAfter = Number(error.headers['retry-after']);
+      return { retry: true, reason: 'Rate limited by the platform', ...(Number.isFinite(retryAfter) ? { retryAfterMs: retryAfter * 1000 } : {}) };
+    }
+    if (status >= 500) return { retry: true, reason: `Platform error ${status}: ${error.message}` };
+    if (status === 401 || status === 403) return { retry: false, reason: `Rejected by the platform (${status}): check the channel's credentials` };
+    return { retry: false, reason: `Rejected by the platform (${status}): ${error.message}` };
+  }
+  return { retry: true, reason: error instanceof Error ? `Network error: ${error.message}` : 'Unknown error' };
+}
+
+/** fetch with a timeout; a non-2xx answer becomes a PlatformError carrying status, body and headers. */
+export async function requestJson(url: string, init: RequestInit & { timeoutMs?: number }): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 15000) });
+  } catch (err) {
+    throw new PlatformError(err instanceof Error ? err.message : String(err), null);
+  }
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON: keep the text for the error message.
+  }
+  if (!response.ok) {
+    const headers = Object.fromEntries(response.headers.entries());
+    throw new PlatformError(typeof body === 'string' && body ? body.slice(0, 300) : response.statusText, response.status, body, headers);
+  }
+  return body;
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import {
+  assignBody,
+  listConversationsQuery,
+  listMessagesQuery,
+  sendMessageBody,
+  setStatusBody,
+  type AssignBody,
+  type Conversation,
+  type ListConversationsQuery,
+  type ListMessagesQuery,
+  type Message,
+  type Page,
+  type SetStatusBody,
+} from '@rapport/shared';
+import { UuidPipe } from '../../common/uuid.pipe.js';
+import { ZodPipe } from '../../common/zod.pipe.js';
+import { CurrentUser } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ConversationsService } from './conversations.service.js';
+
+const schema = (s: z.ZodType): object => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as object;
+
+@ApiTags('conversations')
+@ApiBearerAuth()
+@Controller('api/conversations')
+export class ConversationsController {
+  constructor(private readonly conversations: ConversationsService) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query(new ZodPipe(listConversationsQuery)) query: ListConversationsQuery): Promise<Page<Conversation>> {
+    return this.conversations.list(user, query);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<Conversation> {
+    return this.conversations.get(user, id);
+  }
+
+  @Get(':id/messages')
+  messages(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Query(new ZodPipe(listMessagesQuery)) query: ListMessagesQuery): Promise<{ items: Message[] }> {
+    return this.conversations.messages(user, id, query);
+  }
+
+  @Post(':id/messages')
+  @ApiBody({ schema: schema(sendMessageBody) })
+  reply(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body(new ZodPipe(sendMessageBody)) body: z.output<typeof sendMessageBody>): Promise<Message> {
+    return this.conversations.reply(user, id, body);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @ApiBody({ schema: schema(assignBody) })
+  assign(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body(new ZodPipe(assignBody)) body: AssignBody): Promise<Conversation> {
+    return this.conversations.assign(user, id, body);
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @ApiBody({ schema: schema(setStatusBody) })
+  setStatus(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body(new ZodPipe(setStatusBody)) body: SetStatusBody): Promise<Conversation> {
+    return this.conversations.setStatus(user, id, body);
+  }
+}

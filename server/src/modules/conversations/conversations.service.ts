@@ -1,0 +1,243 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import type { AssignBody, Conversation, ListConversationsQuery, ListMessagesQuery, Message, Page, SendMessageBody, SetStatusBody } from '@rapport/shared';
+import { sendMessageBody } from '@rapport/shared';
+import { QueueService } from '../../core/queue.service.js';
+import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
+import { UserEntity } from '../auth/user.entity.js';
+import { TeamMemberEntity } from '../auth/team-member.entity.js';
+import { conversationAudience } from '../realtime/audience.js';
+import { EventsService } from '../realtime/events.service.js';
+import { ConversationEntity } from './conversation.entity.js';
+import { preview, toConversationDto, toMessageDto, type LoadedConversation } from './conversation.mapper.js';
+import { ConversationsRepository } from './conversations.repository.js';
+import { canAssign, canReplyPublicly, canViewConversation } from './domain/access.js';
+import { decodeCursor, encodeCursor } from './domain/cursor.js';
+import { MessageEntity } from './message.entity.js';
+
+type SendInput = ReturnType<typeof sendMessageBody.parse>;
+
+/** The agent-facing side of conversations: read, reply, assign, change status. */
+@Injectable()
+export class ConversationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: ConversationsRepository,
+    private readonly events: EventsService,
+    private readonly queues: QueueService,
+  ) {}
+
+  async list(user: AuthUser, query: ListConversationsQuery): Promise<Page<Conversation>> {
+    const qb = this.repo.withRelations();
+    if (!isSupervisor(user)) {
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where('c.assignee_id = :me', { me: user.id });
+          if (user.teamIds.length) w.orWhere('c.team_id IN (:...myTeams)', { myTeams: user.teamIds });
+        }),
+      );
+    }
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.assignee === 'me') qb.andWhere('c.assignee_id = :assignee', { assignee: user.id });
+    else if (query.assignee === 'unassigned') qb.andWhere('c.assignee_id IS NULL');
+    else if (query.assignee && query.assignee !== 'all') qb.andWhere('c.assignee_id = :assignee', { assignee: this.uuid(query.assignee, 'assignee') });
+    if (query.teamId) qb.andWhere('c.team_id = :teamId', { teamId: query.teamId });
+    if (query.channel) {
+      if (/^[0-9a-f-]{36}$/i.test(query.channel)) qb.andWhere('c.channel_id = :channel', { channel: query.channel });
+      else qb.andWhere('ch.kind = :channel', { channel: query.channel });
+    }
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where('cu.name ILIKE :like', { like })
+            .orWhere('ci.handle ILIKE :like', { like })
+            .orWhere('c.last_message_preview ILIKE :like', { like })
+            .orWhere('EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.text ILIKE :like)', { like });
+        }),
+      );
+    }
+    if (query.cursor) {
+      const cursor = decodeCursor(query.cursor);
+      if (!cursor) throw new BadRequestException('cursor is not valid: pass the nextCursor of a previous page');
+      qb.andWhere('(c.last_message_at, c.id) < (:at, :cid)', { at: cursor.at, cid: cursor.id });
+    }
+    const rows = (await qb.orderBy('c.last_message_at', 'DESC').addOrderBy('c.id', 'DESC').take(query.limit + 1).getMany()) as LoadedConversation[];
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(toConversationDto),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.lastMessageAt, id: last.id }) : null,
+    };
+  }
+
+  async get(user: AuthUser, id: string): Promise<Conversation> {
+    const conversation = await this.repo.loadDto(id);
+    if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+    return conversation;
+  }
+
+  async messages(user: AuthUser, id: string, query: ListMessagesQuery): Promise<{ items: Message[] }> {
+    const conversation = await this.get(user, id);
+    const qb = this.dataSource
+      .getRepository(MessageEntity)
+      .createQueryBuilder('m')
+      .leftJoinAndSelect('m.author', 'author')
+      .where('m.conversation_id = :id', { id });
+    if (query.before) {
+      const known = await this.dataSource.getRepository(MessageEntity).existsBy({ id: query.before, conversationId: id });
+      if (!known) throw new BadRequestException('before is not a message of this conversation');
+      // Compared in SQL: timestamps keep microseconds there that a JS Date would round away.
+      qb.andWhere('(m.created_at, m.id) < (SELECT b.created_at, b.id FROM messages b WHERE b.id = :before)', { before: query.before });
+    }
+    // Newest page first from the database, returned oldest first for reading.
+    const rows = await qb.orderBy('m.created_at', 'DESC').addOrderBy('m.id', 'DESC').take(query.limit).getMany();
+    return { items: rows.reverse().map((m) => toMessageDto(m, conversation.customer.name)) };
+  }
+
+  /** Stores an agent reply (or private note) and queues it for its platform. Idempotent per clientId. */
+  async reply(user: AuthUser, id: string, body: SendInput): Promise<Message> {
+    if (body.clientId) {
+      const existing = await this.findByClientId(body.clientId);
+      if (existing) return this.replayExisting(user, id, existing);
+    }
+    const result = await this.dataSource.transaction(async (manager) => {
+      const conversation = await this.repo.lockForUpdate(manager, id);
+      if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+      if (body.clientId && (await manager.getRepository(MessageEntity).existsBy({ clientId: body.clientId }))) return null;
+      if (!body.private && !canReplyPublicly(user, conversation)) {
+        throw new ForbiddenException('This conversation is assigned to a colleague: leave a private note or ask a lead to reassign it');
+      }
+      if (body.lastSeenMessageId) await this.assertNothingNewSince(manager, id, body.lastSeenMessageId);
+
+      const now = new Date();
+      const message = manager.getRepository(MessageEntity).create({
+        conversationId: id,
+        channelId: conversation.channelId,
+        direction: 'outbound',
+        authorType: 'agent',
+        authorId: user.id,
+        private: body.private,
+        text: body.text,
+        attachments: [],
+        status: body.private ? 'sent' : 'queued',
+        clientId: body.clientId ?? null,
+        sentAt: now,
+      });
+      const saved = await manager.getRepository(MessageEntity).save(message);
+      const stored = await manager.getRepository(MessageEntity).findOneOrFail({ where: { id: saved.id }, relations: { author: true } });
+      const previousAssignee = conversation.assigneeId;
+      if (!body.private) {
+        conversation.lastMessageAt = now;
+        conversation.lastMessagePreview = preview(body.text, []);
+        conversation.waitingSince = null;
+        conversation.unreadCount = 0;
+        if (conversation.status !== 'resolved') conversation.status = 'open';
+        // Answering an unassigned conversation claims it, so no colleague answers the same customer.
+        if (conversation.assigneeId === null && user.role === 'agent') conversation.assigneeId = user.id;
+        await manager.getRepository(ConversationEntity).save(conversation);
+      }
+      const dto = (await this.repo.loadDto(id, manager))!;
+      const messageDto = toMessageDto(stored, dto.customer.name);
+      const audience = conversationAudience(dto, [previousAssignee]);
+      await this.events.append(manager, 'message.created', { conversationId: id, message: messageDto }, audience);
+      if (!body.private) {
+        if (previousAssignee !== dto.assigneeId) {
+          await this.events.append(manager, 'conversation.assigned', { conversation: dto, previousAssigneeId: previousAssignee, assigneeId: dto.assigneeId, byUserId: user.id }, conversationAudience(dto, [previousAssignee], true));
+        }
+        await this.events.append(manager, 'conversation.updated', { conversation: dto }, audience);
+      }
+      return messageDto;
+    });
+    // The same clientId won a race with this request: answer with that message.
+    if (!result) return this.replayExisting(user, id, (await this.findByClientId(body.clientId!))!);
+    await this.events.committed();
+    if (result.status === 'queued') await this.queues.addOutbound(result.id);
+    return result;
+  }
+
+  async assign(user: AuthUser, id: string, body: AssignBody): Promise<Conversation> {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const conversation = await this.repo.lockForUpdate(manager, id);
+      if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+      if (!canAssign(user, conversation, body)) {
+        throw new ForbiddenException('Agents may only take an unassigned conversation of their team, for themselves');
+      }
+      const teamId = body.teamId ?? conversation.teamId;
+      if (body.assigneeId) await this.assertAssignable(manager, body.assigneeId, body.teamId);
+      const previousAssignee = conversation.assigneeId;
+      if (previousAssignee === body.assigneeId && teamId === conversation.teamId) return { changed: false as const };
+      conversation.assigneeId = body.assigneeId;
+      conversation.teamId = teamId;
+      await manager.getRepository(ConversationEntity).save(conversation);
+      const dto = (await this.repo.loadDto(id, manager))!;
+      const audience = conversationAudience(dto, [previousAssignee], true);
+      await this.events.append(manager, 'conversation.assigned', { conversation: dto, previousAssigneeId: previousAssignee, assigneeId: dto.assigneeId, byUserId: user.id }, audience);
+      return { changed: true as const, dto };
+    });
+    if (!result.changed) return this.get(user, id);
+    await this.events.committed();
+    return result.dto;
+  }
+
+  async setStatus(user: AuthUser, id: string, body: SetStatusBody): Promise<Conversation> {
+    const dto = await this.dataSource.transaction(async (manager) => {
+      const conversation = await this.repo.lockForUpdate(manager, id);
+      if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+      const snoozeUntil = body.snoozeUntil ? new Date(body.snoozeUntil) : null;
+      if (snoozeUntil && snoozeUntil.getTime() <= Date.now()) throw new BadRequestException('snoozeUntil must be in the future');
+      conversation.status = body.status;
+      conversation.snoozedUntil = body.status === 'snoozed' ? snoozeUntil : null;
+      conversation.resolvedAt = body.status === 'resolved' ? new Date() : null;
+      if (body.status === 'resolved') conversation.unreadCount = 0;
+      await manager.getRepository(ConversationEntity).save(conversation);
+      const loaded = (await this.repo.loadDto(id, manager))!;
+      await this.events.append(manager, 'conversation.updated', { conversation: loaded }, conversationAudience(loaded));
+      return loaded;
+    });
+    await this.events.committed();
+    return dto;
+  }
+
+  private uuid(value: string, name: string): string {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new BadRequestException(`${name} must be "me", "unassigned", "all" or a user id`);
+    return value;
+  }
+
+  private findByClientId(clientId: string): Promise<MessageEntity | null> {
+    return this.dataSource.getRepository(MessageEntity).findOne({ where: { clientId }, relations: { author: true } });
+  }
+
+  private async replayExisting(user: AuthUser, conversationId: string, existing: MessageEntity): Promise<Message> {
+    if (existing.conversationId !== conversationId || existing.authorId !== user.id) {
+      throw new ConflictException('clientId was already used for another message');
+    }
+    const conversation = await this.get(user, conversationId);
+    return toMessageDto(existing, conversation.customer.name);
+  }
+
+  /** 409 when a customer message arrived after the one the agent last saw: they should read it first. */
+  private async assertNothingNewSince(manager: EntityManager, conversationId: string, lastSeenMessageId: string): Promise<void> {
+    const known = await manager.getRepository(MessageEntity).existsBy({ id: lastSeenMessageId, conversationId });
+    if (!known) throw new BadRequestException('lastSeenMessageId is not a message of this conversation');
+    const newer = await manager
+      .getRepository(MessageEntity)
+      .createQueryBuilder('m')
+      .where('m.conversation_id = :conversationId AND m.direction = :inbound', { conversationId, inbound: 'inbound' })
+      .andWhere('(m.created_at, m.id) > (SELECT s.created_at, s.id FROM messages s WHERE s.id = :seen)', { seen: lastSeenMessageId })
+      .getCount();
+    if (newer > 0) throw new ConflictException(`The customer wrote ${newer} new message${newer > 1 ? 's' : ''} since you last looked: read before replying`);
+  }
+
+  private async assertAssignable(manager: EntityManager, userId: string, teamId: string | undefined): Promise<void> {
+    const assignee = await manager.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!assignee) throw new BadRequestException('assigneeId is not a user');
+    if (assignee.role === 'manager' || assignee.role === 'admin') throw new BadRequestException('Conversations go to agents and leads');
+    if (teamId && !(await manager.getRepository(TeamMemberEntity).existsBy({ teamId, userId }))) {
+      throw new BadRequestException('The assignee is not a member of that team');
+    }
+  }
+}
+
+export type { SendMessageBody };

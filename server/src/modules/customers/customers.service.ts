@@ -1,0 +1,52 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { CustomerProfile } from '@rapport/shared';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ConversationEntity } from '../conversations/conversation.entity.js';
+import { canViewConversation } from '../conversations/domain/access.js';
+import { CustomerIdentityEntity } from './customer-identity.entity.js';
+import { CustomerEntity } from './customer.entity.js';
+
+/** The single customer view: who they are on every channel, what they prefer, every conversation. */
+@Injectable()
+export class CustomersService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async profile(user: AuthUser, id: string): Promise<CustomerProfile> {
+    const customer = await this.dataSource.getRepository(CustomerEntity).findOneBy({ id });
+    if (!customer) throw new NotFoundException('Customer not found');
+    const [identities, conversations] = await Promise.all([
+      this.dataSource.getRepository(CustomerIdentityEntity).find({ where: { customerId: id }, relations: { channel: true }, order: { createdAt: 'ASC' } }),
+      this.dataSource.getRepository(ConversationEntity).find({ where: { customerId: id }, relations: { channel: true }, order: { lastMessageAt: 'DESC' } }),
+    ]);
+    const visible = conversations.filter((c) => canViewConversation(user, c));
+    // An agent may open a customer only through a conversation they can see.
+    if (visible.length === 0 && conversations.length > 0) throw new NotFoundException('Customer not found');
+    return {
+      id: customer.id,
+      name: customer.name,
+      tier: customer.tier,
+      preferredLanguage: customer.preferredLanguage,
+      preferences: customer.preferences,
+      notes: customer.notes,
+      identities: identities.map((i) => ({
+        id: i.id,
+        channelId: i.channelId,
+        channelKind: i.channel.kind,
+        externalId: i.externalId,
+        handle: i.handle,
+        displayName: i.displayName,
+      })),
+      conversations: visible.map((c) => ({
+        id: c.id,
+        channelId: c.channelId,
+        channelKind: c.channel.kind,
+        status: c.status,
+        lastMessageAt: c.lastMessageAt.toISOString(),
+        lastMessagePreview: c.lastMessagePreview,
+      })),
+      createdAt: customer.createdAt.toISOString(),
+    };
+  }
+}

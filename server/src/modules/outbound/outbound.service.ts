@@ -1,0 +1,80 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, LessThan } from 'typeorm';
+import { QueueService } from '../../core/queue.service.js';
+import { ChannelRegistry } from '../channels/channel-registry.js';
+import { ChannelsService } from '../channels/channels.service.js';
+import { ConversationEntity } from '../conversations/conversation.entity.js';
+import { MessageEntity } from '../conversations/message.entity.js';
+import { CustomerIdentityEntity } from '../customers/customer-identity.entity.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { OutboundStatusService } from './outbound-status.service.js';
+
+export type DeliveryOutcome = { result: 'sent' | 'skipped' | 'failed' } | { result: 'retry'; reason: string; retryAfterMs?: number };
+
+/** Sends one queued reply through its channel adapter and records what happened. */
+@Injectable()
+export class OutboundService {
+  private readonly logger = new Logger(OutboundService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly channels: ChannelsService,
+    private readonly registry: ChannelRegistry,
+    private readonly statuses: OutboundStatusService,
+    private readonly queues: QueueService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  /** `finalAttempt`: a transient error now fails the message instead of asking for a retry. */
+  async deliver(messageId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
+    const message = await this.dataSource.getRepository(MessageEntity).findOneBy({ id: messageId });
+    if (!message || message.status !== 'queued' || message.private) return { result: 'skipped' };
+    const conversation = await this.dataSource.getRepository(ConversationEntity).findOneByOrFail({ id: message.conversationId });
+    const identity = await this.dataSource.getRepository(CustomerIdentityEntity).findOneByOrFail({ id: conversation.identityId });
+    const channel = await this.channels.context({ id: message.channelId });
+    if (!channel) return this.fail(messageId, 'The channel is disabled or was removed');
+    const lastInbound = await this.dataSource.getRepository(MessageEntity).findOne({
+      where: { conversationId: conversation.id, direction: 'inbound' },
+      order: { createdAt: 'DESC' },
+      select: { externalId: true },
+    });
+
+    const adapter = this.registry.get(channel.kind);
+    try {
+      const sent = await adapter.send({
+        channel,
+        messageId,
+        text: message.text,
+        recipient: { externalId: identity.externalId, handle: identity.handle },
+        conversation: { id: conversation.id, threadKey: conversation.threadKey, isPublic: conversation.isPublic },
+        replyToExternalId: lastInbound?.externalId ?? null,
+      });
+      await this.statuses.update(messageId, 'sent', { externalId: sent.externalId, error: null, sentAt: new Date() });
+      this.metrics.outboundMessages.inc({ channel_kind: channel.kind, outcome: 'sent' });
+      return { result: 'sent' };
+    } catch (err) {
+      const verdict = adapter.classifyError(err);
+      this.logger.warn(`send of ${messageId} via ${channel.kind} failed: ${verdict.reason}`);
+      if (!verdict.retry || finalAttempt) return this.fail(messageId, verdict.reason, channel.kind);
+      return { result: 'retry', reason: verdict.reason, ...(verdict.retryAfterMs ? { retryAfterMs: verdict.retryAfterMs } : {}) };
+    }
+  }
+
+  /** Re-enqueues replies left queued without a job (e.g. Redis was briefly unreachable after the commit). */
+  async requeueStale(olderThanMs = 60_000): Promise<number> {
+    const stale = await this.dataSource.getRepository(MessageEntity).find({
+      where: { status: 'queued', private: false, direction: 'outbound', updatedAt: LessThan(new Date(Date.now() - olderThanMs)) },
+      select: { id: true },
+      take: 500,
+    });
+    for (const { id } of stale) await this.queues.addOutbound(id);
+    return stale.length;
+  }
+
+  private async fail(messageId: string, reason: string, kind = 'unknown'): Promise<DeliveryOutcome> {
+    await this.statuses.update(messageId, 'failed', { error: reason });
+    this.metrics.outboundMessages.inc({ channel_kind: kind, outcome: 'failed' });
+    return { result: 'failed' };
+  }
+}

@@ -1,0 +1,145 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, PresenceStatus, ServerToClientEvents, SyncAck } from '@rapport/shared';
+import { AuthService } from '../auth/auth.service.js';
+import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
+import { ConversationEntity } from '../conversations/conversation.entity.js';
+import { canViewConversation } from '../conversations/domain/access.js';
+import { rooms } from './audience.js';
+import { EventRelay } from './event-relay.service.js';
+import { EventsService } from './events.service.js';
+import { PresenceService } from './presence.service.js';
+import { ViewersService } from './viewers.service.js';
+
+interface SocketData {
+  user: AuthUser;
+  viewing: string | null;
+  lastTypingAt: number;
+}
+
+type RapportSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TYPING_MIN_INTERVAL_MS = 1000;
+
+/** socket.io on the HTTP port: authenticates with `auth.token`, places each socket in its rooms, answers sync. */
+@WebSocketGateway({ cors: { origin: true, credentials: true } })
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger(RealtimeGateway.name);
+
+  @WebSocketServer()
+  server: Server;
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly events: EventsService,
+    private readonly relay: EventRelay,
+    private readonly presence: PresenceService,
+    private readonly viewers: ViewersService,
+    @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
+  ) {}
+
+  async afterInit(server: Server): Promise<void> {
+    server.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      void this.auth
+        .authenticate(typeof token === 'string' ? token : undefined)
+        .then((user) => {
+          if (!user) return next(new Error('unauthorized: a valid token is required in auth.token'));
+          Object.assign(socket.data as SocketData, { user, viewing: null, lastTypingAt: 0 });
+          next();
+        })
+        .catch(() => next(new Error('unauthorized')));
+    });
+    await this.relay.start(server);
+  }
+
+  async handleConnection(socket: RapportSocket): Promise<void> {
+    const { user } = socket.data;
+    if (!user) return;
+    await socket.join([rooms.user(user.id), ...user.teamIds.map(rooms.team), ...(isSupervisor(user) ? [rooms.supervisors] : [])]);
+    socket.emit('ready', { userId: user.id, latestSeq: this.relay.currentSeq });
+    await this.announcePresence(user, await this.presence.connected(user.id, socket.id));
+  }
+
+  async handleDisconnect(socket: RapportSocket): Promise<void> {
+    const { user, viewing } = socket.data;
+    if (!user) return;
+    if (viewing) await this.publishViewers(viewing, await this.viewers.remove(viewing, socket.id));
+    await this.announcePresence(user, await this.presence.disconnected(user.id, socket.id));
+  }
+
+  @SubscribeMessage('sync')
+  async sync(@ConnectedSocket() socket: RapportSocket, @MessageBody() body: unknown): Promise<SyncAck | { error: string }> {
+    const sinceSeq = Number((body as { sinceSeq?: unknown } | null)?.sinceSeq ?? 0);
+    if (!Number.isInteger(sinceSeq) || sinceSeq < 0) return { error: 'sinceSeq must be a whole number ≥ 0' };
+    return this.events.missedBy(socket.data.user, sinceSeq);
+  }
+
+  @SubscribeMessage('view')
+  async view(@ConnectedSocket() socket: RapportSocket, @MessageBody() body: unknown): Promise<{ ok: boolean; error?: string }> {
+    const conversationId = (body as { conversationId?: unknown } | null)?.conversationId ?? null;
+    const { user, viewing } = socket.data;
+    if (conversationId !== null && (typeof conversationId !== 'string' || !UUID.test(conversationId))) return { ok: false, error: 'conversationId must be an id or null' };
+    if (viewing === conversationId) return { ok: true };
+    if (conversationId && !(await this.mayView(user, conversationId))) return { ok: false, error: 'no such conversation' };
+    if (viewing) {
+      await socket.leave(rooms.conversation(viewing));
+      await this.publishViewers(viewing, await this.viewers.remove(viewing, socket.id));
+    }
+    socket.data.viewing = conversationId;
+    if (conversationId) {
+      await socket.join(rooms.conversation(conversationId));
+      await this.publishViewers(conversationId, await this.viewers.add(conversationId, socket.id, { userId: user.id, name: user.name }));
+    }
+    return { ok: true };
+  }
+
+  @SubscribeMessage('typing')
+  async typing(@ConnectedSocket() socket: RapportSocket, @MessageBody() body: unknown): Promise<void> {
+    const conversationId = (body as { conversationId?: unknown } | null)?.conversationId;
+    const { user } = socket.data;
+    if (typeof conversationId !== 'string' || !UUID.test(conversationId)) return;
+    const now = Date.now();
+    if (now - socket.data.lastTypingAt < TYPING_MIN_INTERVAL_MS) return;
+    socket.data.lastTypingAt = now;
+    if (socket.data.viewing !== conversationId && !(await this.mayView(user, conversationId))) return;
+    await this.relay.broadcast([rooms.conversation(conversationId), rooms.supervisors], 'conversation.typing', { conversationId, userId: user.id, name: user.name });
+  }
+
+  @SubscribeMessage('presence')
+  async setPresence(@ConnectedSocket() socket: RapportSocket, @MessageBody() body: unknown): Promise<{ ok: boolean }> {
+    const status = (body as { status?: unknown } | null)?.status;
+    if (status !== 'online' && status !== 'away') return { ok: false };
+    await this.presence.choose(socket.data.user.id, status);
+    await this.announcePresence(socket.data.user, status);
+    return { ok: true };
+  }
+
+  private async mayView(user: AuthUser, conversationId: string): Promise<boolean> {
+    const conversation = await this.conversations.findOne({ where: { id: conversationId }, select: { id: true, assigneeId: true, teamId: true } });
+    return conversation !== null && canViewConversation(user, conversation);
+  }
+
+  private async publishViewers(conversationId: string, viewers: Array<{ userId: string; name: string }>): Promise<void> {
+    await this.relay.broadcast([rooms.conversation(conversationId), rooms.supervisors], 'conversation.viewers', { conversationId, viewers });
+  }
+
+  private async announcePresence(user: AuthUser, status: PresenceStatus): Promise<void> {
+    await this.relay
+      .broadcast([rooms.supervisors, ...user.teamIds.map(rooms.team)], 'agent.presence', { userId: user.id, status })
+      .catch((err: unknown) => this.logger.warn(`presence broadcast failed: ${String(err)}`));
+  }
+}

@@ -1,0 +1,50 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Worker, type Processor } from 'bullmq';
+import { CONFIG, type AppConfig } from '../config/env.js';
+import { QueueName } from '../core/queues.js';
+import { InboundProcessor } from '../modules/ingest/inbound.processor.js';
+import { OutboundProcessor } from '../modules/outbound/outbound.processor.js';
+import { OutboundService } from '../modules/outbound/outbound.service.js';
+
+const STALE_SWEEP_MS = 30_000;
+
+/** Runs the BullMQ workers in processes whose ROLE is worker or all; any number of processes share the load. */
+@Injectable()
+export class WorkersService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WorkersService.name);
+  private readonly workers: Worker[] = [];
+  private sweeper: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly inbound: InboundProcessor,
+    private readonly outbound: OutboundProcessor,
+    private readonly outboundService: OutboundService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.ROLE === 'api') return;
+    this.start(QueueName.Inbound, (job) => this.inbound.process(job), { concurrency: 8 });
+    // The limiter spreads sends out so one busy inbox does not trip platform rate limits.
+    this.start(QueueName.Outbound, (job, token) => this.outbound.process(job, token), { concurrency: 4, limiter: { max: 20, duration: 1000 } });
+    this.sweeper = setInterval(() => {
+      this.outboundService.requeueStale().catch((err: unknown) => this.logger.warn(`requeue sweep failed: ${String(err)}`));
+    }, STALE_SWEEP_MS);
+  }
+
+  private start(name: QueueName, processor: Processor, options: { concurrency: number; limiter?: { max: number; duration: number } }): void {
+    const worker = new Worker(name, processor, {
+      connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null },
+      prefix: this.config.REDIS_PREFIX,
+      ...options,
+    });
+    worker.on('failed', (job, err) => this.logger.warn(`${name} job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`));
+    worker.on('error', (err) => this.logger.error(`${name} worker error: ${err.message}`));
+    this.workers.push(worker);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+  }
+}

@@ -1,0 +1,184 @@
+/** REST shapes: what the API returns and the request bodies it accepts (validated with these schemas). */
+import { z } from 'zod';
+import {
+  CONVERSATION_STATUSES,
+  type AuthorType,
+  type ChannelKind,
+  type ConversationStatus,
+  type CustomerTier,
+  type MessageDirection,
+  type MessageStatus,
+  type Priority,
+  type Role,
+} from './domain.js';
+
+export interface User {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  user: User;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Attachment {
+  type: 'image' | 'video' | 'audio' | 'file' | 'sticker' | 'location' | 'other';
+  url?: string;
+  name?: string;
+  mimeType?: string;
+  size?: number;
+}
+
+export interface CustomerSummary {
+  id: string;
+  name: string;
+  handle: string | null;
+}
+
+export interface Conversation {
+  id: string;
+  channelId: string;
+  channelKind: ChannelKind;
+  channelName: string;
+  customerId: string;
+  customer: CustomerSummary;
+  status: ConversationStatus;
+  priority: Priority;
+  assigneeId: string | null;
+  teamId: string | null;
+  /** True for public threads (comments, mentions): replies are visible to everyone. */
+  isPublic: boolean;
+  firstMessageAt: string | null;
+  lastMessageAt: string | null;
+  lastMessagePreview: string | null;
+  /** Since when the customer has been waiting for an answer; null when the last word was ours. */
+  waitingSince: string | null;
+  unreadCount: number;
+  snoozedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  direction: MessageDirection;
+  authorType: AuthorType;
+  authorId: string | null;
+  /** Display name of the author (agent name or customer name), for rendering. */
+  authorName: string | null;
+  private: boolean;
+  text: string;
+  attachments: Attachment[];
+  status: MessageStatus;
+  error: string | null;
+  externalId: string | null;
+  clientId: string | null;
+  /** When the platform says it was sent (customer messages) or when we sent it (replies). */
+  sentAt: string;
+  createdAt: string;
+}
+
+export interface CustomerIdentity {
+  id: string;
+  channelId: string;
+  channelKind: ChannelKind;
+  externalId: string;
+  handle: string | null;
+  displayName: string | null;
+}
+
+export interface CustomerProfile {
+  id: string;
+  name: string;
+  tier: CustomerTier;
+  preferredLanguage: string | null;
+  preferences: Record<string, unknown>;
+  notes: string | null;
+  identities: CustomerIdentity[];
+  conversations: Array<Pick<Conversation, 'id' | 'channelId' | 'channelKind' | 'status' | 'lastMessageAt' | 'lastMessagePreview'>>;
+  createdAt: string;
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'error';
+  postgres: 'ok' | 'down';
+  redis: 'ok' | 'down';
+}
+
+/** Error body of every 4xx/5xx answer. */
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string;
+}
+
+// ---- request bodies ----
+
+export const loginBody = z.object({
+  email: z.string().trim().email(),
+  password: z.string().min(1),
+});
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const listConversationsQuery = z.object({
+  status: z.enum(CONVERSATION_STATUSES).optional(),
+  assignee: z.string().min(1).optional(),
+  teamId: z.string().uuid().optional(),
+  channel: z.string().min(1).optional(),
+  q: z.string().trim().max(200).optional(),
+  cursor: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type ListConversationsQuery = z.infer<typeof listConversationsQuery>;
+
+export const listMessagesQuery = z.object({
+  before: z.string().uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListMessagesQuery = z.infer<typeof listMessagesQuery>;
+
+export const sendMessageBody = z.object({
+  text: z.string().trim().min(1, 'text must not be empty').max(10000),
+  private: z.boolean().optional().default(false),
+  clientId: z.string().min(1).max(100).optional(),
+  lastSeenMessageId: z.string().uuid().optional(),
+});
+export type SendMessageBody = z.input<typeof sendMessageBody>;
+
+export const assignBody = z.object({
+  assigneeId: z.string().uuid().nullable(),
+  teamId: z.string().uuid().optional(),
+});
+export type AssignBody = z.infer<typeof assignBody>;
+
+export const setStatusBody = z
+  .object({
+    status: z.enum(CONVERSATION_STATUSES),
+    snoozeUntil: z.string().datetime({ offset: true }).optional(),
+  })
+  .refine((b) => b.status !== 'snoozed' || b.snoozeUntil !== undefined, {
+    message: 'snoozeUntil is required when status is snoozed',
+    path: ['snoozeUntil'],
+  });
+export type SetStatusBody = z.infer<typeof setStatusBody>;
+
+/** Body of the generic API channel webhook (`POST /webhooks/api/:channelKey`). */
+export const apiChannelInbound = z.object({
+  id: z.string().min(1).max(200),
+  from: z.object({
+    id: z.string().min(1).max(200),
+    name: z.string().max(200).optional(),
+  }),
+  text: z.string().max(10000),
+  timestamp: z.string().datetime({ offset: true }).optional(),
+});
+export type ApiChannelInbound = z.infer<typeof apiChannelInbound>;

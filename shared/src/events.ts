@@ -1,0 +1,100 @@
+/** The realtime contract: socket.io event names and payloads, for server and client alike. */
+import type { Conversation, Message } from './api.js';
+import type { PresenceStatus } from './domain.js';
+
+export const SERVER_EVENTS = [
+  'conversation.created',
+  'conversation.updated',
+  'conversation.assigned',
+  'message.created',
+  'message.updated',
+  'agent.presence',
+  'conversation.typing',
+  'conversation.viewers',
+] as const;
+export type ServerEventName = (typeof SERVER_EVENTS)[number];
+
+/** Events kept in the event log and replayed by `sync` (presence, typing and viewers are ephemeral). */
+export const DURABLE_EVENTS = [
+  'conversation.created',
+  'conversation.updated',
+  'conversation.assigned',
+  'message.created',
+  'message.updated',
+] as const satisfies readonly ServerEventName[];
+export type DurableEventName = (typeof DURABLE_EVENTS)[number];
+
+export interface ConversationEvent {
+  seq: number;
+  conversation: Conversation;
+}
+
+export interface ConversationAssignedEvent extends ConversationEvent {
+  previousAssigneeId: string | null;
+  assigneeId: string | null;
+  byUserId: string | null;
+}
+
+export interface MessageEvent {
+  seq: number;
+  conversationId: string;
+  message: Message;
+}
+
+export interface PresenceEvent {
+  seq: number;
+  userId: string;
+  status: PresenceStatus;
+}
+
+export interface TypingEvent {
+  seq: number;
+  conversationId: string;
+  userId: string;
+  name: string;
+}
+
+export interface ViewersEvent {
+  seq: number;
+  conversationId: string;
+  viewers: Array<{ userId: string; name: string }>;
+}
+
+export interface ServerEventPayloads {
+  'conversation.created': ConversationEvent;
+  'conversation.updated': ConversationEvent;
+  'conversation.assigned': ConversationAssignedEvent;
+  'message.created': MessageEvent;
+  'message.updated': MessageEvent;
+  'agent.presence': PresenceEvent;
+  'conversation.typing': TypingEvent;
+  'conversation.viewers': ViewersEvent;
+}
+
+/** One replayed event, as `sync` returns it. */
+export type SyncedEvent = {
+  [K in DurableEventName]: { seq: number; type: K; payload: ServerEventPayloads[K] };
+}[DurableEventName];
+
+export interface SyncAck {
+  /** Missed events after `sinceSeq`, oldest first. */
+  events: SyncedEvent[];
+  /** The newest seq the server knows; a client that is up to date stores it. */
+  latestSeq: number;
+  /** True when more than one page was missed: fetch the lists again instead of patching. */
+  truncated: boolean;
+}
+
+export type ServerToClientEvents = {
+  [K in ServerEventName]: (payload: ServerEventPayloads[K]) => void;
+} & {
+  /** Sent once after connecting: who the server thinks you are and the current seq. */
+  ready: (payload: { userId: string; latestSeq: number }) => void;
+};
+
+export interface ClientToServerEvents {
+  sync: (body: { sinceSeq: number }, ack: (result: SyncAck) => void) => void;
+  typing: (body: { conversationId: string }) => void;
+  view: (body: { conversationId: string | null }) => void;
+  presence: (body: { status: 'online' | 'away' }) => void;
+}
