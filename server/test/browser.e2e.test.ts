@@ -34,7 +34,7 @@ const enabled = process.env.BROWSER_TESTS !== 'off' && existsSync(CHROMIUM);
     await page.getByTestId('login-password').fill('rapport-demo');
     await page.getByTestId('login-submit').click();
     await page.getByTestId('conversation-list').waitFor();
-    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
+    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
 
     // The message arrives while the page is open: no reload.
     expect((await postApiMessage(app.baseUrl, { id: 'browser-1', from: { id: 'cust-browser', name: 'Grace Hopper' }, text: 'The app crashes at checkout' })).status).toBe(200);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Conversation, Message, Page, SyncAck } from '@rapport/shared';
-import { client, connectSocket, eventually, login, postApiMessage, recordEvents, startTestApp, type TestApp, type TestSocket } from './support/test-app.js';
+import type { Conversation, Message, Page } from '@rapport/shared';
+import { client, connectSocket, eventually, login, postApiMessage, recordEvents, startTestApp, sync, type TestApp, type TestSocket } from './support/test-app.js';
 
 describe('one message end to end: webhook → queue → Postgres → socket → reply', () => {
   let app: TestApp;
@@ -78,7 +78,7 @@ describe('one message end to end: webhook → queue → Postgres → socket → 
     const manager = await login(app.baseUrl, 'manager@rapport.test');
     const first = await connectSocket(app.baseUrl, manager.accessToken);
     sockets.push(first);
-    const start: SyncAck = await first.emitWithAck('sync', { sinceSeq: 0 });
+    const start = await sync(first, 0);
     const since = start.latestSeq;
     first.disconnect();
 
@@ -91,7 +91,7 @@ describe('one message end to end: webhook → queue → Postgres → socket → 
 
     const again = await connectSocket(app.baseUrl, manager.accessToken);
     sockets.push(again);
-    const ack: SyncAck = await again.emitWithAck('sync', { sinceSeq: since });
+    const ack = await sync(again, since);
     const seqs = ack.events.map((e) => e.seq);
     expect(seqs.length).toBeGreaterThanOrEqual(6); // per customer: conversation.created + message.created
     expect(seqs[0]).toBe(since + 1);
@@ -127,13 +127,13 @@ describe('one message end to end: webhook → queue → Postgres → socket → 
     const lead2 = await connectSocket(app.baseUrl, lead.accessToken);
     sockets.push(lead2);
     await eventually(async () => {
-      const ack: SyncAck = await lead2.emitWithAck('sync', { sinceSeq: created.payload.seq });
+      const ack = await sync(lead2, created.payload.seq);
       return ack.events.some((e) => e.type === 'message.created' && e.payload.message.text.startsWith('second'));
     }, 10000, 'the lead hears the second message');
     await new Promise((r) => setTimeout(r, 300));
     expect(heardBy2.some((e) => e.type === 'message.created' && (e.payload.message as Message).text.startsWith('second'))).toBe(false);
 
-    const missed: SyncAck = await socket2.emitWithAck('sync', { sinceSeq: created.payload.seq });
+    const missed = await sync(socket2, created.payload.seq);
     expect(missed.events.some((e) => e.type === 'message.created' && e.payload.message.text.startsWith('second'))).toBe(false);
   });
 });

@@ -41,6 +41,7 @@ export interface CustomerSummary {
   id: string;
   name: string;
   handle: string | null;
+  tier: CustomerTier;
 }
 
 export interface Conversation {
@@ -53,6 +54,7 @@ export interface Conversation {
   status: ConversationStatus;
   priority: Priority;
   assigneeId: string | null;
+  assignee: { id: string; name: string } | null;
   teamId: string | null;
   /** True for public threads (comments, mentions): replies are visible to everyone. */
   isPublic: boolean;

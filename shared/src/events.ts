@@ -79,7 +79,7 @@ export type SyncedEvent = {
 export interface SyncAck {
   /** Missed events after `sinceSeq`, oldest first. */
   events: SyncedEvent[];
-  /** The newest seq the server knows; a client that is up to date stores it. */
+  /** The newest seq covered by this answer: every event up to it that the user may hear is in `events` (unless truncated). */
   latestSeq: number;
   /** True when more than one page was missed: fetch the lists again instead of patching. */
   truncated: boolean;
@@ -93,7 +93,7 @@ export type ServerToClientEvents = {
 };
 
 export interface ClientToServerEvents {
-  sync: (body: { sinceSeq: number }, ack: (result: SyncAck) => void) => void;
+  sync: (body: { sinceSeq: number }, ack: (result: SyncAck | { error: string }) => void) => void;
   typing: (body: { conversationId: string }) => void;
   view: (body: { conversationId: string | null }) => void;
   presence: (body: { status: 'online' | 'away' }) => void;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, LoginResponse, ServerToClientEvents } from '@rapport/shared';
+import type { ClientToServerEvents, LoginResponse, ServerToClientEvents, SyncAck } from '@rapport/shared';
 import { createApp, type RapportApp } from '../../src/app.js';
 import { loadConfig, type AppConfig } from '../../src/config/env.js';
 import { hmacSha256Hex } from '../../src/modules/channels/signature.js';
@@ -127,4 +127,11 @@ export function recordEvents(socket: TestSocket): Array<{ type: string; payload:
   const seen: Array<{ type: string; payload: Record<string, unknown> & { seq: number } }> = [];
   socket.onAny((type: string, payload: Record<string, unknown> & { seq: number }) => seen.push({ type, payload }));
   return seen;
+}
+
+/** Asks the server for what this socket missed; fails the test on an error answer. */
+export async function sync(socket: TestSocket, sinceSeq: number): Promise<SyncAck> {
+  const ack = await socket.emitWithAck('sync', { sinceSeq });
+  if ('error' in ack) throw new Error(`sync refused: ${ack.error}`);
+  return ack;
 }

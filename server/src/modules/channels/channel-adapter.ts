@@ -72,6 +72,17 @@ export interface ErrorVerdict {
 
 export type VerifyResult = { ok: true } | { ok: false; reason: string };
 
+/** The answer to a platform's subscription handshake (Meta `hub.challenge`, X CRC `response_token`). */
+export type HandshakeResult = { status: 200; contentType: 'text/plain' | 'application/json'; body: string } | { status: 400 | 401 | 403; reason: string };
+
+/** One page of a polled channel; `cursor` is saved only once `items` are durably queued. */
+export interface PollResult {
+  items: InboundItem[];
+  cursor: string | null;
+  /** The platform asked us to wait (429 / rate-limit headers): pause this channel's poller that long. */
+  retryAfterMs?: number;
+}
+
 /** Raised by `parse` when a body is not what the platform sends: the webhook answers 400 with the reason. */
 export class MalformedPayloadError extends Error {}
 
@@ -98,4 +109,8 @@ export interface ChannelAdapter {
   send(context: OutboundContext): Promise<SendResult>;
   /** Retry or give up, and why, for an error thrown by `send`. */
   classifyError(error: unknown): ErrorVerdict;
+  /** Platforms that verify a webhook URL with a GET before delivering to it. */
+  handshake?(request: WebhookRequest, config: AppConfig): HandshakeResult;
+  /** Platforms read by polling (X mentions, Telegram getUpdates, Mastodon notifications). */
+  poll?(channel: ChannelContext, cursor: string | null): Promise<PollResult>;
 }

@@ -16,7 +16,8 @@ export class ConversationsRepository {
       .createQueryBuilder('c')
       .innerJoinAndSelect('c.channel', 'ch')
       .innerJoinAndSelect('c.customer', 'cu')
-      .innerJoinAndSelect('c.identity', 'ci');
+      .innerJoinAndSelect('c.identity', 'ci')
+      .leftJoinAndSelect('c.assignee', 'au');
   }
 
   async loadDto(id: string, manager?: EntityManager): Promise<Conversation | null> {

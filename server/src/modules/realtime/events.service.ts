@@ -65,10 +65,12 @@ export class EventsService {
 
   /** What one user missed since `sinceSeq`, only the events they may hear. */
   async missedBy(user: AuthUser, sinceSeq: number): Promise<SyncAck> {
+    // Read the high-water mark first, so that `latestSeq` never claims an event the page did not read.
+    const latestSeq = await this.latestSeq();
     const query = this.dataSource
       .getRepository(EventEntity)
       .createQueryBuilder('e')
-      .where('e.seq > :sinceSeq', { sinceSeq })
+      .where('e.seq > :sinceSeq AND e.seq <= :latestSeq', { sinceSeq, latestSeq })
       .orderBy('e.seq', 'ASC')
       .limit(SYNC_PAGE + 1);
     if (!isSupervisor(user)) {
@@ -77,7 +79,7 @@ export class EventsService {
         teamIds: user.teamIds,
       });
     }
-    const [rows, latestSeq] = await Promise.all([query.getMany(), this.latestSeq()]);
+    const rows = await query.getMany();
     const truncated = rows.length > SYNC_PAGE;
     const events = rows.slice(0, SYNC_PAGE).map((e) => ({ seq: Number(e.seq), type: e.type, payload: { ...e.payload, seq: Number(e.seq) } }) as SyncedEvent);
     return { events, latestSeq, truncated };

@@ -77,8 +77,13 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   async handleDisconnect(socket: RapportSocket): Promise<void> {
     const { user, viewing } = socket.data;
     if (!user) return;
-    if (viewing) await this.publishViewers(viewing, await this.viewers.remove(viewing, socket.id));
-    await this.announcePresence(user, await this.presence.disconnected(user.id, socket.id));
+    try {
+      if (viewing) await this.publishViewers(viewing, await this.viewers.remove(viewing, socket.id));
+      await this.announcePresence(user, await this.presence.disconnected(user.id, socket.id));
+    } catch (err) {
+      // Sockets also close while the server shuts down, after Redis is gone.
+      this.logger.debug(`disconnect bookkeeping skipped: ${String(err)}`);
+    }
   }
 
   @SubscribeMessage('sync')

@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { SyncedEvent, User } from '@rapport/shared';
+import { ActivityStore } from '../lib/activity-store';
+import { apiRequest } from '../lib/api-client';
+import { EventSequencer, isSyncAck } from '../lib/event-sequencer';
+import { RealtimeContext, type ConnectionStatus, type RealtimeApi } from '../lib/realtime-context';
+import { createSocket, type RapportSocket } from '../lib/socket-client';
+import { createThrottle } from '../lib/throttle';
+import { applyServerEvent } from './apply-server-event';
+
+const SYNC_TIMEOUT_MS = 10_000;
+const TYPING_INTERVAL_MS = 3_000;
+
+function looksLikeAuthError(error: Error): boolean {
+  return /unauthori[sz]ed|jwt|token|forbidden/i.test(error.message);
+}
+
+interface RealtimeProviderProps {
+  token: string;
+  user: User;
+  children: ReactNode;
+}
+
+/** One socket per signed-in session: patches the query cache from live events and resyncs after every reconnect. */
+export function RealtimeProvider({ token, user, children }: RealtimeProviderProps) {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const [activity] = useState(() => new ActivityStore());
+  const [typingGate] = useState(() => createThrottle(TYPING_INTERVAL_MS));
+  const socketRef = useRef<RapportSocket | null>(null);
+  const viewingRef = useRef<string | null>(null);
+
+  useEffect(() => {
+    const socket = createSocket(token);
+    socketRef.current = socket;
+    const sequencer = new EventSequencer({
+      apply: (event) => {
+        applyServerEvent(queryClient, event, user.id);
+        if (event.type === 'message.created' && event.payload.message.authorId) {
+          activity.stopTyping(event.payload.conversationId, event.payload.message.authorId);
+        }
+      },
+      // Too much was missed to patch: let every query fetch fresh data.
+      resync: () => void queryClient.invalidateQueries(),
+    });
+    const live = (event: SyncedEvent) => sequencer.receiveLive(event);
+
+    const sync = () => {
+      const { syncId, sinceSeq } = sequencer.beginSync();
+      socket.timeout(SYNC_TIMEOUT_MS).emit('sync', { sinceSeq }, (error, ack: unknown) => {
+        if (!error && isSyncAck(ack)) sequencer.completeSync(syncId, ack);
+        else sequencer.failSync(syncId);
+      });
+    };
+
+    socket.on('connect', () => {
+      setStatus('connected');
+      sync();
+      // Rooms do not survive a reconnect; tell the server again which thread is open.
+      if (viewingRef.current) socket.emit('view', { conversationId: viewingRef.current });
+    });
+    socket.on('disconnect', (reason) => {
+      setStatus('reconnecting');
+      // socket.io does not retry after the server closed the socket on purpose; a restart should not strand us.
+      if (reason === 'io server disconnect') socket.connect();
+    });
+    socket.on('connect_error', (error) => {
+      setStatus(socket.active ? 'reconnecting' : 'offline');
+      // The REST API is the judge of the token: a 401 there ends the session (see api-client).
+      if (looksLikeAuthError(error)) void apiRequest('/conversations', { query: { limit: 1 } }).catch(() => undefined);
+    });
+
+    socket.on('conversation.created', (payload) => live({ seq: payload.seq, type: 'conversation.created', payload }));
+    socket.on('conversation.updated', (payload) => live({ seq: payload.seq, type: 'conversation.updated', payload }));
+    socket.on('conversation.assigned', (payload) => live({ seq: payload.seq, type: 'conversation.assigned', payload }));
+    socket.on('message.created', (payload) => live({ seq: payload.seq, type: 'message.created', payload }));
+    socket.on('message.updated', (payload) => live({ seq: payload.seq, type: 'message.updated', payload }));
+    socket.on('conversation.typing', (event) => {
+      if (event.userId !== user.id) activity.onTyping(event);
+    });
+    socket.on('conversation.viewers', (event) => activity.onViewers(event));
+
+    return () => {
+      socket.removeAllListeners();
+      socket.disconnect();
+      socketRef.current = null;
+      activity.reset();
+    };
+  }, [token, user.id, queryClient, activity]);
+
+  const setViewing = useCallback((conversationId: string | null) => {
+    viewingRef.current = conversationId;
+    const socket = socketRef.current;
+    if (socket?.connected) socket.emit('view', { conversationId });
+  }, []);
+
+  const notifyTyping = useCallback(
+    (conversationId: string) => {
+      const socket = socketRef.current;
+      if (socket?.connected && typingGate()) socket.emit('typing', { conversationId });
+    },
+    [typingGate],
+  );
+
+  const api = useMemo<RealtimeApi>(() => ({ status, activity, setViewing, notifyTyping }), [status, activity, setViewing, notifyTyping]);
+
+  return <RealtimeContext.Provider value={api}>{children}</RealtimeContext.Provider>;
+}

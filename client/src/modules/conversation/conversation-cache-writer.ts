@@ -1,0 +1,17 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { Conversation, Message } from '@rapport/shared';
+import { writeConversationToLists, writeMessageToLists } from '../inbox/conversation-cache-writer';
+import { upsertMessage, type MessageThread } from './messages-cache';
+import { conversationKeys } from './query-keys';
+
+/** A new version of a conversation: the open header and every inbox list. */
+export function writeConversation(queryClient: QueryClient, conversation: Conversation, currentUserId: string): void {
+  queryClient.setQueryData(conversationKeys.detail(conversation.id), conversation);
+  writeConversationToLists(queryClient, conversation, currentUserId);
+}
+
+/** A new or changed message: its thread if loaded, and the list rows' preview and order. */
+export function writeMessage(queryClient: QueryClient, message: Message): void {
+  queryClient.setQueryData<MessageThread>(conversationKeys.messages(message.conversationId), (thread) => (thread ? upsertMessage(thread, message) : thread));
+  writeMessageToLists(queryClient, message);
+}

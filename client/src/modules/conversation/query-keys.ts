@@ -1,0 +1,4 @@
+export const conversationKeys = {
+  detail: (id: string) => ['conversations', 'detail', id] as const,
+  messages: (id: string) => ['conversations', 'messages', id] as const,
+};

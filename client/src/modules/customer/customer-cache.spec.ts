@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals';
+import type { CustomerProfile } from '@rapport/shared';
+import { makeConversation, minutesAfter } from '../../testing/fixtures';
+import { applyConversationToProfile } from './customer-cache';
+
+const profile: CustomerProfile = {
+  id: 'cust',
+  name: 'Ada',
+  tier: 'vip',
+  preferredLanguage: 'en',
+  preferences: {},
+  notes: null,
+  identities: [],
+  conversations: [
+    { id: 'b', channelId: 'ch', channelKind: 'x', status: 'open', lastMessageAt: minutesAfter(20), lastMessagePreview: 'b' },
+    { id: 'a', channelId: 'ch', channelKind: 'x', status: 'resolved', lastMessageAt: minutesAfter(10), lastMessagePreview: 'a' },
+  ],
+  createdAt: minutesAfter(0),
+};
+
+describe('applyConversationToProfile', () => {
+  it('updates and reorders the customer history', () => {
+    const next = applyConversationToProfile(profile, makeConversation({ id: 'a', customerId: 'cust', status: 'open', lastMessageAt: minutesAfter(30), lastMessagePreview: 'again' }));
+    expect(next?.conversations.map((c) => [c.id, c.status])).toEqual([
+      ['a', 'open'],
+      ['b', 'open'],
+    ]);
+  });
+
+  it('adds a new conversation of this customer', () => {
+    const next = applyConversationToProfile(profile, makeConversation({ id: 'c', customerId: 'cust', lastMessageAt: minutesAfter(40) }));
+    expect(next?.conversations.map((c) => c.id)).toEqual(['c', 'b', 'a']);
+  });
+
+  it("ignores other customers' conversations and unchanged rows", () => {
+    expect(applyConversationToProfile(profile, makeConversation({ id: 'z', customerId: 'other' }))).toBe(profile);
+    const same = makeConversation({ id: 'b', customerId: 'cust', channelKind: 'x', status: 'open', lastMessageAt: minutesAfter(20), lastMessagePreview: 'b' });
+    expect(applyConversationToProfile(profile, same)).toBe(profile);
+  });
+});

@@ -1,0 +1,161 @@
+import type { ReactNode } from 'react';
+import type { CustomerProfile } from '@rapport/shared';
+import { errorMessage } from '../../lib/error-message';
+import { formatDate, formatFullDateTime, formatRelativeTime } from '../../lib/format-time';
+import { useNow } from '../../lib/use-now';
+import { Avatar } from '../../ui/avatar';
+import { ChannelBadge } from '../../ui/channel-badge';
+import { InlineError, Spinner } from '../../ui/feedback';
+import { StatusPill } from '../../ui/status-pill';
+import { useCustomer } from './use-customer';
+
+interface CustomerPanelProps {
+  customerId: string | undefined;
+  currentConversationId: string | null;
+  onOpenConversation: (id: string) => void;
+}
+
+const languageNames = (() => {
+  try {
+    return new Intl.DisplayNames(undefined, { type: 'language' });
+  } catch {
+    return null;
+  }
+})();
+
+function languageLabel(code: string): string {
+  try {
+    return languageNames?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function formatPreference(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="panel-section">
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function FactRow({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}
+
+function Identities({ profile }: { profile: CustomerProfile }) {
+  if (profile.identities.length === 0) return <p className="muted">No linked accounts.</p>;
+  return (
+    <ul className="identity-list">
+      {profile.identities.map((identity) => (
+        <li key={identity.id}>
+          <ChannelBadge kind={identity.channelKind} />
+          <span className="identity-name">{identity.handle ?? identity.displayName ?? identity.externalId}</span>
+          {identity.handle && identity.displayName ? <span className="muted">{identity.displayName}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PastConversations({ profile, currentConversationId, onOpenConversation }: { profile: CustomerProfile } & Omit<CustomerPanelProps, 'customerId'>) {
+  const now = useNow();
+  if (profile.conversations.length === 0) return <p className="muted">No conversations yet.</p>;
+  return (
+    <ul className="history-list">
+      {profile.conversations.map((c) => (
+        <li key={c.id}>
+          <button
+            type="button"
+            className={c.id === currentConversationId ? 'history-item is-current' : 'history-item'}
+            aria-current={c.id === currentConversationId ? 'true' : undefined}
+            onClick={() => onOpenConversation(c.id)}
+          >
+            <span className="history-top">
+              <ChannelBadge kind={c.channelKind} />
+              <StatusPill status={c.status} />
+              <time dateTime={c.lastMessageAt ?? undefined} title={formatFullDateTime(c.lastMessageAt)}>
+                {formatRelativeTime(c.lastMessageAt, now)}
+              </time>
+            </span>
+            <span className="history-preview">{c.lastMessagePreview ?? 'No messages'}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function CustomerPanel({ customerId, currentConversationId, onOpenConversation }: CustomerPanelProps) {
+  const customer = useCustomer(customerId);
+
+  if (customerId === undefined || customer.isPending) {
+    return (
+      <aside className="column column-customer is-centered" aria-label="Customer" data-testid="customer-panel">
+        {customerId === undefined ? null : <Spinner label="Loading customer" />}
+      </aside>
+    );
+  }
+  if (customer.isError) {
+    return (
+      <aside className="column column-customer" aria-label="Customer" data-testid="customer-panel">
+        <InlineError onRetry={() => void customer.refetch()}>Could not load the customer: {errorMessage(customer.error)}</InlineError>
+      </aside>
+    );
+  }
+
+  const profile = customer.data;
+  const preferences = Object.entries(profile.preferences ?? {});
+  return (
+    <aside className="column column-customer" aria-label="Customer" data-testid="customer-panel">
+      <div className="customer-card">
+        <Avatar name={profile.name} size={48} />
+        <div>
+          <h2 className="customer-name">
+            {profile.name}
+            {profile.tier === 'vip' ? (
+              <span className="vip-badge" title="VIP customer" data-testid="vip-badge">
+                VIP
+              </span>
+            ) : null}
+          </h2>
+          <p className="muted">Customer since {formatDate(profile.createdAt)}</p>
+        </div>
+      </div>
+
+      <dl className="facts">
+        <dt>Language</dt>
+        <dd>{profile.preferredLanguage ? languageLabel(profile.preferredLanguage) : <span className="muted">Unknown</span>}</dd>
+        <dt>Tier</dt>
+        <dd>{profile.tier === 'vip' ? 'VIP' : 'Standard'}</dd>
+        {preferences.map(([key, value]) => (
+          <FactRow key={key} label={key} value={formatPreference(value)} />
+        ))}
+      </dl>
+
+      <Section title="Accounts">
+        <Identities profile={profile} />
+      </Section>
+
+      <Section title="Notes">
+        {profile.notes ? <p className="customer-notes">{profile.notes}</p> : <p className="muted">No notes yet.</p>}
+      </Section>
+
+      <Section title={`Conversations (${profile.conversations.length})`}>
+        <PastConversations profile={profile} currentConversationId={currentConversationId} onOpenConversation={onOpenConversation} />
+      </Section>
+    </aside>
+  );
+}

@@ -1,0 +1,3 @@
+export const customerKeys = {
+  detail: (id: string) => ['customers', 'detail', id] as const,
+};

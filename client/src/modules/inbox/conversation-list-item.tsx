@@ -1,0 +1,75 @@
+import { memo } from 'react';
+import type { Conversation } from '@rapport/shared';
+import { formatFullDateTime, formatRelativeTime } from '../../lib/format-time';
+import { Avatar } from '../../ui/avatar';
+import { ChannelBadge } from '../../ui/channel-badge';
+import { PriorityMarker } from '../../ui/priority-marker';
+
+/** After this long without an answer a waiting customer is shown in the warning colour. */
+const LONG_WAIT_MS = 60 * 60 * 1000;
+
+interface ConversationListItemProps {
+  conversation: Conversation;
+  selected: boolean;
+  currentUserId: string;
+  now: number;
+  onSelect: (id: string) => void;
+}
+
+function assigneeLabel(assignee: Conversation['assignee'], currentUserId: string): string {
+  if (assignee === null) return 'Unassigned';
+  return assignee.id === currentUserId ? 'You' : assignee.name;
+}
+
+export const ConversationListItem = memo(function ConversationListItem({ conversation: c, selected, currentUserId, now, onSelect }: ConversationListItemProps) {
+  const waitingMs = c.waitingSince ? now - Date.parse(c.waitingSince) : 0;
+  const classes = ['conversation-item'];
+  if (selected) classes.push('is-selected');
+  if (c.unreadCount > 0) classes.push('is-unread');
+
+  return (
+    <li>
+      <button
+        type="button"
+        className={classes.join(' ')}
+        data-testid="conversation-item"
+        data-conversation-id={c.id}
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => onSelect(c.id)}
+      >
+        <Avatar name={c.customer.name} size={32} />
+        <span className="conversation-item-body">
+          <span className="conversation-item-top">
+            <span className="conversation-item-name">{c.customer.name}</span>
+            {c.customer.tier === 'vip' ? (
+              <span className="vip-badge" title="VIP customer">
+                VIP
+              </span>
+            ) : null}
+            <ChannelBadge kind={c.channelKind} title={c.channelName} />
+            <PriorityMarker priority={c.priority} />
+            <time className="conversation-item-time" dateTime={c.lastMessageAt ?? c.createdAt} title={formatFullDateTime(c.lastMessageAt ?? c.createdAt)}>
+              {formatRelativeTime(c.lastMessageAt ?? c.createdAt, now)}
+            </time>
+          </span>
+          <span className="conversation-item-preview">
+            <span className="preview-text">{c.lastMessagePreview || <em className="muted">No messages yet</em>}</span>
+            {c.unreadCount > 0 ? (
+              <span className="unread-count" aria-label={`${c.unreadCount} unread`}>
+                {c.unreadCount > 99 ? '99+' : c.unreadCount}
+              </span>
+            ) : null}
+          </span>
+          <span className="conversation-item-meta">
+            <span className={c.assigneeId === null ? 'assignee is-unassigned' : 'assignee'}>{assigneeLabel(c.assignee, currentUserId)}</span>
+            {c.waitingSince ? (
+              <span className={waitingMs > LONG_WAIT_MS ? 'waiting is-long' : 'waiting'} title={`Waiting since ${formatFullDateTime(c.waitingSince)}`}>
+                waiting {waitingMs < 60_000 ? '<1m' : formatRelativeTime(c.waitingSince, now)}
+              </span>
+            ) : null}
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+});

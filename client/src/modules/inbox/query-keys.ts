@@ -1,0 +1,6 @@
+import type { ConversationFilters } from './conversation-filters';
+
+export const conversationListKeys = {
+  all: ['conversations', 'list'] as const,
+  list: (filters: ConversationFilters) => ['conversations', 'list', filters] as const,
+};
