@@ -56,6 +56,8 @@ const enabled = process.env.BROWSER_TESTS !== 'off' && existsSync(CHROMIUM);
     // A second customer message shows up in the open thread live.
     expect((await postApiMessage(app.baseUrl, { id: 'browser-2', from: { id: 'cust-browser', name: 'Grace Hopper' }, text: 'Thanks, waiting for it' })).status).toBe(200);
     await thread.getByText('Thanks, waiting for it').waitFor({ timeout: 10000 });
+    // Read in the open thread: the unread badge clears.
+    await item.locator('.unread-count').waitFor({ state: 'detached', timeout: 10000 });
     if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT });
   });
 });

@@ -25,6 +25,10 @@ export function assignConversation(conversationId: string, body: AssignBody): Pr
   return apiRequest<unknown>(`/conversations/${encodeURIComponent(conversationId)}/assign`, { method: 'POST', body });
 }
 
+export function markConversationRead(conversationId: string): Promise<Conversation> {
+  return apiRequest<Conversation>(`/conversations/${encodeURIComponent(conversationId)}/read`, { method: 'POST' });
+}
+
 export function isConversation(value: unknown): value is Conversation {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;

@@ -4,6 +4,7 @@ import { errorMessage } from '../../lib/error-message';
 import { useRealtime } from '../../lib/realtime-context';
 import { EmptyState, InlineError, Spinner } from '../../ui/feedback';
 import { Composer } from './composer';
+import { markConversationRead } from './conversation-api';
 import { ConversationHeader } from './conversation-header';
 import { MessageThread } from './message-thread';
 import { useConversation } from './use-conversation';
@@ -22,6 +23,12 @@ export function ConversationView({ conversationId, customerPanelOpen, onToggleCu
     setViewing(conversationId);
     return () => setViewing(null);
   }, [conversationId, setViewing]);
+
+  // Reading the open thread clears its unread badge; the live conversation.updated patches every list.
+  const unread = conversation.data?.unreadCount ?? 0;
+  useEffect(() => {
+    if (unread > 0) markConversationRead(conversationId).catch(() => undefined);
+  }, [conversationId, unread]);
 
   if (conversation.isPending) {
     return (

@@ -57,6 +57,12 @@ export class ConversationsController {
     return this.conversations.assign(user, id, body);
   }
 
+  @Post(':id/read')
+  @HttpCode(200)
+  markRead(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<Conversation> {
+    return this.conversations.markRead(user, id);
+  }
+
   @Post(':id/status')
   @HttpCode(200)
   @ApiBody({ schema: schema(setStatusBody) })

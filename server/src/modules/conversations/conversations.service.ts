@@ -200,6 +200,23 @@ export class ConversationsService {
     return dto;
   }
 
+  /** The agent has read the thread: the unread badge clears for everyone. */
+  async markRead(user: AuthUser, id: string): Promise<Conversation> {
+    const dto = await this.dataSource.transaction(async (manager) => {
+      const conversation = await this.repo.lockForUpdate(manager, id);
+      if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+      if (conversation.unreadCount === 0) return null;
+      conversation.unreadCount = 0;
+      await manager.getRepository(ConversationEntity).save(conversation);
+      const loaded = (await this.repo.loadDto(id, manager))!;
+      await this.events.append(manager, 'conversation.updated', { conversation: loaded }, conversationAudience(loaded));
+      return loaded;
+    });
+    if (!dto) return this.get(user, id);
+    await this.events.committed();
+    return dto;
+  }
+
   private uuid(value: string, name: string): string {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new BadRequestException(`${name} must be "me", "unassigned", "all" or a user id`);
     return value;
