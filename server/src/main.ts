@@ -1,15 +1,39 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.js';
-import { loadConfig } from './config/env.js';
+import { loadConfig, type AppConfig } from './config/env.js';
+import { DEMO_API_CHANNEL_KEY } from './demo/demo-workspace.js';
+import { startSimulator } from './simulator/simulator.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const { http } = await createApp(config);
-  if (http) {
-    await http.listen(config.PORT);
-    Logger.log(`Rapport is serving on http://localhost:${config.PORT} (role ${config.ROLE})`, 'Rapport');
-  } else {
+  if (!http) {
     Logger.log('Rapport worker is running', 'Rapport');
+    return;
+  }
+  await http.listen(config.PORT);
+  Logger.log(`Rapport is serving on http://localhost:${config.PORT} (role ${config.ROLE})`, 'Rapport');
+
+  if (config.SIMULATOR) await runSimulator(config);
+}
+
+/** Stand-ins for the platforms plus customer traffic, so a fresh install shows a living inbox. */
+async function runSimulator(config: AppConfig): Promise<void> {
+  try {
+    const simulator = await startSimulator({
+      port: config.SIMULATOR_PORT,
+      rapportUrl: `http://127.0.0.1:${config.PORT}`,
+      secrets: { metaAppSecret: config.META_APP_SECRET, xConsumerSecret: config.X_CONSUMER_SECRET, apiChannelSecret: config.API_CHANNEL_SECRET, apiChannelKey: DEMO_API_CHANNEL_KEY },
+      traffic: { messagesPerMinute: config.SIMULATOR_RATE },
+      log: (line) => Logger.log(line, 'Simulator'),
+    });
+    Logger.log(`Platform simulator on ${simulator.url} (${config.SIMULATOR_RATE} messages/minute; SIMULATOR=off to disable)`, 'Rapport');
+    const stop = () => void simulator.close();
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  } catch (err) {
+    // The inbox works without it; only the demo traffic is missing.
+    Logger.warn(`Platform simulator did not start: ${err instanceof Error ? err.message : String(err)}`, 'Rapport');
   }
 }
 

@@ -231,18 +231,16 @@ describe('outbound: replies leave through the API channel callback', () => {
   });
 
   describe('platform ids the server cannot store', () => {
-    // Server bug: ApiChannelAdapter.send turns `{"id": null}` into the string "null" (String(answer.id)).
-    it.failing('stores no platform id when the callback answers {"id": null}', async () => {
+    // A JSON null id is no id (it once became the string "null" and collided with the next one).
+    it('stores no platform id when the callback answers {"id": null}', async () => {
       const conversation = await customerWrites('cust-out-null');
       callback.answer('Null id', { status: 200, body: '{"id":null}' });
       const sent = await settles(await reply(conversation, 'Null id'), 'sent');
       expect(sent.externalId).toBeNull();
     });
 
-    // Server bug: OutboundService.deliver wraps both adapter.send and the status update in one try/catch, so a
-    // database error while recording an accepted send is classified as a "Network error" and the job retries,
-    // sending the same reply to the platform again (up to 8 times).
-    it.failing('never sends a reply twice when its platform id cannot be recorded after the platform accepted it', async () => {
+    // Once the platform accepted a reply, a later failure to record it must not send it again.
+    it('never sends a reply twice when its platform id cannot be recorded after the platform accepted it', async () => {
       const conversation = await customerWrites('cust-out-long-id');
       // Longer than messages.external_id (varchar 200): the platform accepted the reply, storing the id fails.
       callback.answer('Long id', { status: 200, body: JSON.stringify({ id: 'x'.repeat(250) }) });

@@ -1,6 +1,7 @@
 /** REST shapes: what the API returns and the request bodies it accepts (validated with these schemas). */
 import { z } from 'zod';
 import {
+  CHANNEL_KINDS,
   CONVERSATION_STATUSES,
   type AuthorType,
   type ChannelKind,
@@ -184,3 +185,36 @@ export const apiChannelInbound = z.object({
   timestamp: z.string().datetime({ offset: true }).optional(),
 });
 export type ApiChannelInbound = z.infer<typeof apiChannelInbound>;
+
+/** A channel as the API shows it: secrets never leave the server, only which ones are set. */
+export interface Channel {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  /** Routing key of a generic API channel (`/webhooks/api/:key`); null for other kinds. */
+  key: string | null;
+  config: Record<string, unknown>;
+  secretFields: string[];
+  teamId: string | null;
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const createChannelBody = z.object({
+  kind: z.enum(CHANNEL_KINDS),
+  name: z.string().trim().min(1).max(200),
+  config: z.record(z.string(), z.unknown()).default({}),
+  teamId: z.string().uuid().nullable().optional(),
+  enabled: z.boolean().optional(),
+});
+export type CreateChannelBody = z.input<typeof createChannelBody>;
+
+/** `config` is merged into the stored one: send only what changes (a secret is replaced when sent). */
+export const updateChannelBody = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  config: z.record(z.string(), z.unknown()).optional(),
+  teamId: z.string().uuid().nullable().optional(),
+  enabled: z.boolean().optional(),
+});
+export type UpdateChannelBody = z.input<typeof updateChannelBody>;

@@ -19,6 +19,10 @@ export const envSchema = z.object({
   X_CONSUMER_SECRET: z.string().min(1).default('rapport-demo-x-secret'),
   TELEGRAM_WEBHOOK_SECRET: z.string().min(1).default('rapport-demo-telegram-secret'),
   SIMULATOR: bool.default(true),
+  /** Port of the platform simulator (with SIMULATOR=on). */
+  SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  /** Simulated customer messages per minute (0 pauses the traffic). */
+  SIMULATOR_RATE: z.coerce.number().min(0).max(600).default(6),
   DEMO_SEED: bool.default(true),
   /** Where the built client lives; served at `/` when present. */
   CLIENT_DIST: z.string().optional(),

@@ -21,12 +21,12 @@ export class QueueService implements OnModuleDestroy {
     this.connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
     const make = <Q extends QueueName>(name: Q) =>
       new Queue<JobPayloads[Q]>(name, { connection: this.connection, prefix: config.REDIS_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-    this.queues = { [QueueName.Inbound]: make(QueueName.Inbound), [QueueName.Outbound]: make(QueueName.Outbound) };
+    this.queues = { [QueueName.Inbound]: make(QueueName.Inbound), [QueueName.Outbound]: make(QueueName.Outbound), [QueueName.Poll]: make(QueueName.Poll) };
   }
 
   /** Resolves once Redis holds the job: only then may a webhook answer 200. */
   async addInbound(job: InboundJob): Promise<void> {
-    await this.queues[QueueName.Inbound].add('event', job, { jobId: jobIds.inbound(job.channelId, job.body) });
+    await this.queues[QueueName.Inbound].add('event', job, { jobId: jobIds.inbound(job) });
   }
 
   async addOutbound(messageId: string, delayMs = 0): Promise<void> {

@@ -4,14 +4,25 @@ import { createHash } from 'node:crypto';
 export enum QueueName {
   Inbound = 'inbound',
   Outbound = 'outbound',
+  Poll = 'poll',
 }
 
-/** A raw platform event exactly as it arrived; parsed by the inbound worker. */
+/** Where an inbound job came from: a channel's own webhook, a shared platform webhook, or a poll. */
+export type InboundSource = 'api' | 'meta' | 'whatsapp' | 'x' | 'telegram' | 'poll';
+
+/** A platform event exactly as it arrived (or a polled page, already normalized); parsed by the inbound worker. */
 export interface InboundJob {
-  channelId: string;
-  /** The request body as text, byte for byte (signatures were checked over it). */
+  source: InboundSource;
+  /** Set when the channel is known up front (own webhook, Telegram, polls); shared webhooks route per entry. */
+  channelId: string | null;
+  /** The request body as text, byte for byte (signatures were checked over it); for polls, the items as JSON. */
   body: string;
   receivedAt: string;
+}
+
+/** One channel's poll, run by the job scheduler of that channel. */
+export interface PollJob {
+  channelId: string;
 }
 
 /** An agent reply waiting to leave for its platform. */
@@ -22,6 +33,7 @@ export interface OutboundJob {
 export interface JobPayloads {
   [QueueName.Inbound]: InboundJob;
   [QueueName.Outbound]: OutboundJob;
+  [QueueName.Poll]: PollJob;
 }
 
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 40);
@@ -31,6 +43,7 @@ const digest = (text: string): string => createHash('sha256').update(text).diges
  * (BullMQ ignores an add whose id it already holds).
  */
 export const jobIds = {
-  inbound: (channelId: string, body: string): string => `in-${channelId}-${digest(body)}`,
+  inbound: (job: InboundJob): string => `in-${job.source}-${job.channelId ?? 'shared'}-${digest(job.body)}`,
   outbound: (messageId: string): string => `out-${messageId}`,
+  pollScheduler: (channelId: string): string => `poll-${channelId}`,
 };

@@ -7,6 +7,7 @@ import { CustomerIdentityEntity } from '../modules/customers/customer-identity.e
 import { ConversationEntity } from '../modules/conversations/conversation.entity.js';
 import { MessageEntity } from '../modules/conversations/message.entity.js';
 import { EventEntity } from '../modules/realtime/event.entity.js';
+import { ChannelCursorEntity } from '../modules/ingest/polling/channel-cursor.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -18,4 +19,5 @@ export const ENTITIES = [
   ConversationEntity,
   MessageEntity,
   EventEntity,
+  ChannelCursorEntity,
 ];

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/env.js';
 import { ensureDemoWorkspace } from '../demo/demo-workspace.js';
+import { ensureSimulatedChannels } from '../demo/simulated-channels.js';
+import { simulatorUrl } from '../simulator/simulator-url.js';
 import { dataSourceOptions } from './data-source.js';
 
 /** Any fixed number: one process at a time migrates and seeds, however many start together. */
@@ -15,7 +17,12 @@ export async function prepareDatabase(config: AppConfig): Promise<void> {
     await runner.connect();
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await dataSource.runMigrations({ transaction: 'all' });
-    if (config.DEMO_SEED) await dataSource.transaction((manager) => ensureDemoWorkspace(manager, config));
+    if (config.DEMO_SEED) {
+      await dataSource.transaction(async (manager) => {
+        await ensureDemoWorkspace(manager, config);
+        if (config.SIMULATOR) await ensureSimulatedChannels(manager, simulatorUrl(config));
+      });
+    }
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await runner.release();

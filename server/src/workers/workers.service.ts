@@ -4,6 +4,7 @@ import { CONFIG, type AppConfig } from '../config/env.js';
 import { QueueName } from '../core/queues.js';
 import { InboundProcessor } from '../modules/ingest/inbound.processor.js';
 import { OutboundProcessor } from '../modules/outbound/outbound.processor.js';
+import { PollProcessor } from '../modules/ingest/polling/poll.processor.js';
 import { OutboundService } from '../modules/outbound/outbound.service.js';
 
 const STALE_SWEEP_MS = 30_000;
@@ -19,6 +20,7 @@ export class WorkersService implements OnApplicationBootstrap, OnApplicationShut
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly inbound: InboundProcessor,
     private readonly outbound: OutboundProcessor,
+    private readonly poll: PollProcessor,
     private readonly outboundService: OutboundService,
   ) {}
 
@@ -26,7 +28,8 @@ export class WorkersService implements OnApplicationBootstrap, OnApplicationShut
     if (this.config.ROLE === 'api') return;
     this.start(QueueName.Inbound, (job) => this.inbound.process(job), { concurrency: 8 });
     // The limiter spreads sends out so one busy inbox does not trip platform rate limits.
-    this.start(QueueName.Outbound, (job, token) => this.outbound.process(job, token), { concurrency: 4, limiter: { max: 20, duration: 1000 } });
+    this.start(QueueName.Outbound, (job, token) => this.outbound.process(job, token), { concurrency: 4 });
+    this.start(QueueName.Poll, (job) => this.poll.process(job), { concurrency: 4 });
     this.sweeper = setInterval(() => {
       this.outboundService.requeueStale().catch((err: unknown) => this.logger.warn(`requeue sweep failed: ${String(err)}`));
     }, STALE_SWEEP_MS);

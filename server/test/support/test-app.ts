@@ -17,7 +17,11 @@ export interface TestApp {
   baseUrl: string;
   config: AppConfig;
   app: RapportApp;
-  /** Another process's worth of app on the same database and Redis (e.g. a second server). */
+  /** Stops and starts the app again on the same database and Redis (a server restart); baseUrl changes. */
+  restart: () => Promise<void>;
+  /** Stops the app but keeps its database (call restart() to boot it again). */
+  stop: () => Promise<void>;
+  /** Stops the app and drops its database and Redis keys. */
   close: () => Promise<void>;
 }
 
@@ -36,19 +40,33 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     LOG_LEVEL: 'error',
     ...overrides,
   });
-  const app = await createApp(config);
-  await app.http!.listen(0, '127.0.0.1');
-  const address = app.http!.getHttpServer().address() as { port: number };
-  return {
-    baseUrl: `http://127.0.0.1:${address.port}`,
+  const running = new Set<RapportApp>();
+  const boot = async (): Promise<{ app: RapportApp; baseUrl: string }> => {
+    const app = await createApp(config);
+    running.add(app);
+    await app.http!.listen(0, '127.0.0.1');
+    const address = app.http!.getHttpServer().address() as { port: number };
+    return { app, baseUrl: `http://127.0.0.1:${address.port}` };
+  };
+  const testApp: TestApp = {
+    ...(await boot()),
     config,
-    app,
+    restart: async () => {
+      await testApp.stop();
+      Object.assign(testApp, await boot());
+    },
+    stop: async () => {
+      if (!running.has(testApp.app)) return;
+      running.delete(testApp.app);
+      await testApp.app.context.close();
+    },
     close: async () => {
-      await app.context.close();
+      await testApp.stop();
       await clearRedisPrefix(prefix);
       await database.drop();
     },
   };
+  return testApp;
 }
 
 async function clearRedisPrefix(prefix: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { Initial1795354115874 } from './1795354115874-Initial.js';
+import { PollingAndPlatformMeta1795355266842 } from './1795355266842-PollingAndPlatformMeta.js';
 
 /** Every migration in order; the server runs the pending ones at start. */
-export const MIGRATIONS = [Initial1795354115874];
+export const MIGRATIONS = [Initial1795354115874, PollingAndPlatformMeta1795355266842];

@@ -6,6 +6,8 @@ export interface WebhookRequest {
   rawBody: Buffer;
   headers: Record<string, string | string[] | undefined>;
   query: Record<string, unknown>;
+  /** Route parameters (e.g. the Telegram path secret). */
+  params: Record<string, string>;
 }
 
 /** The channel a webhook, poll or send is for, with its secrets loaded. */
@@ -25,9 +27,19 @@ export interface InboundMessage {
   text: string;
   attachments: Attachment[];
   sentAt: Date;
-  /** Public thread this belongs to (root post for comments); absent for private messages. */
+  /**
+   * Groups messages into one conversation per customer and thread: the root post / tweet conversation /
+   * group chat of a public thread; absent (or '') for private messages.
+   */
   threadKey?: string;
+  /** Comments, mentions and group posts are public: everyone sees the reply. */
   isPublic?: boolean;
+  /**
+   * What a reply to this message needs that the ids above do not say (Telegram chat_id, Mastodon
+   * visibility, X 'mention' | 'dm', Meta 'comment' | 'message', …). Stored with the message and handed
+   * back to `send` as `replyTo.meta`. Strings only.
+   */
+  meta?: Record<string, string>;
 }
 
 /** A platform's word on one of our outbound messages. */
@@ -53,8 +65,8 @@ export interface OutboundContext {
   text: string;
   recipient: { externalId: string; handle: string | null };
   conversation: { id: string; threadKey: string; isPublic: boolean };
-  /** Platform id of the newest customer message, for quoting / reply-to. */
-  replyToExternalId: string | null;
+  /** The newest customer message of the conversation (platform id and its `meta`), to reply to. */
+  replyTo: { externalId: string; meta: Record<string, string> } | null;
 }
 
 export interface SendResult {
@@ -98,19 +110,46 @@ export class PlatformError extends Error {
   }
 }
 
-/** One implementation per platform: the only code that knows its wire formats. */
+/** One implementation per channel kind: the only code that knows how to talk to that platform. */
 export interface ChannelAdapter {
   readonly kind: ChannelKind;
-  /** Checks the platform's signature over the raw bytes (constant-time). */
-  verify(request: WebhookRequest, channel: ChannelContext, config: AppConfig): VerifyResult;
-  /** Turns one webhook body (or poll page) into inbound items; throws MalformedPayloadError. */
-  parse(body: unknown, channel: ChannelContext): InboundItem[];
   /** Delivers a reply; throws PlatformError (or a network error) on failure. */
   send(context: OutboundContext): Promise<SendResult>;
   /** Retry or give up, and why, for an error thrown by `send`. */
   classifyError(error: unknown): ErrorVerdict;
-  /** Platforms that verify a webhook URL with a GET before delivering to it. */
-  handshake?(request: WebhookRequest, config: AppConfig): HandshakeResult;
   /** Platforms read by polling (X mentions, Telegram getUpdates, Mastodon notifications). */
   poll?(channel: ChannelContext, cursor: string | null): Promise<PollResult>;
+  /** Channels with a webhook of their own (the generic API channel): signature check with the channel's secret. */
+  verify?(request: WebhookRequest, channel: ChannelContext, config: AppConfig): VerifyResult;
+  /** Channels with a webhook of their own: one body → items; throws MalformedPayloadError. */
+  parse?(body: unknown, channel: ChannelContext): InboundItem[];
+}
+
+/** The platform account an entry of a shared webhook is addressed to; it picks the channel. */
+export interface ChannelAddress {
+  kind: ChannelKind;
+  /** facebook: page id, instagram: IG account id, whatsapp: phone_number_id, x: user id (for_user_id). */
+  accountId: string;
+}
+
+export interface RoutedItem {
+  address: ChannelAddress;
+  item: InboundItem;
+}
+
+/**
+ * An app-level webhook shared by many channels (`/webhooks/meta`, `/whatsapp`, `/x`, `/telegram/:secret`):
+ * one signature with the app secret, then entries addressed to different channels.
+ */
+export interface WebhookSource {
+  readonly name: 'meta' | 'whatsapp' | 'x' | 'telegram';
+  /** The GET a platform sends to verify the webhook URL (Meta hub.challenge, X CRC). */
+  handshake?(request: WebhookRequest, config: AppConfig): HandshakeResult;
+  /** Checks the app-level signature over the raw bytes (constant-time). */
+  verify(request: WebhookRequest, config: AppConfig): VerifyResult;
+  /**
+   * Splits a verified body into items, each addressed to a channel; unknown event kinds become
+   * `ignored` items. Throws MalformedPayloadError when the body is not this platform's envelope.
+   */
+  route(body: unknown): RoutedItem[];
 }

@@ -1,24 +1,130 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { ChannelKind } from '@rapport/shared';
-import type { ChannelContext } from './channel-adapter.js';
+import type { Channel, ChannelKind } from '@rapport/shared';
+import { describeIssues } from '../../common/zod.pipe.js';
+import type { ChannelAddress, ChannelContext } from './channel-adapter.js';
+import { ACCOUNT_FIELD, CHANNEL_CONFIG_SCHEMAS, splitSecrets } from './channel-config.js';
 import { ChannelEntity } from './channel.entity.js';
 
-const toContext = (c: ChannelEntity): ChannelContext => ({ id: c.id, kind: c.kind, key: c.key, config: c.config, secrets: c.secrets ?? {} });
+export type LoadedChannel = ChannelContext & { teamId: string | null };
+
+const toContext = (c: ChannelEntity): LoadedChannel => ({ id: c.id, kind: c.kind, key: c.key, config: c.config, secrets: c.secrets ?? {}, teamId: c.teamId });
+
+export function toChannelDto(c: ChannelEntity): Channel {
+  return {
+    id: c.id,
+    kind: c.kind,
+    name: c.name,
+    key: c.key,
+    config: c.config,
+    secretFields: Object.keys(c.secrets ?? {}).sort(),
+    teamId: c.teamId,
+    enabled: c.enabled,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+/** Validates a kind's config, naming the field that is wrong. */
+function validConfig(kind: ChannelKind, config: Record<string, unknown>): Record<string, unknown> {
+  const parsed = CHANNEL_CONFIG_SCHEMAS[kind].safeParse(config);
+  if (!parsed.success) throw new BadRequestException(`Invalid ${kind} config: ${describeIssues(parsed.error)}`);
+  return parsed.data as Record<string, unknown>;
+}
 
 @Injectable()
 export class ChannelsService {
   constructor(@InjectRepository(ChannelEntity) private readonly channels: Repository<ChannelEntity>) {}
 
-  /** Loads a channel with its secrets, for verifying, parsing and sending; null when unknown or disabled. */
-  async context(where: { id: string } | { kind: ChannelKind; key: string }): Promise<(ChannelContext & { teamId: string | null }) | null> {
-    const channel = await this.channels
-      .createQueryBuilder('c')
-      .addSelect('c.secrets')
-      .where(where)
-      .andWhere('c.enabled = true')
+  private withSecrets() {
+    return this.channels.createQueryBuilder('c').addSelect('c.secrets');
+  }
+
+  /** Loads an enabled channel with its secrets, for verifying, parsing, polling and sending. */
+  async context(where: { id: string } | { kind: ChannelKind; key: string }): Promise<LoadedChannel | null> {
+    const channel = await this.withSecrets().where(where).andWhere('c.enabled = true').getOne();
+    return channel ? toContext(channel) : null;
+  }
+
+  /** The enabled channel a shared-webhook entry is addressed to (page id, phone number id, user id…). */
+  async byAddress(address: ChannelAddress): Promise<LoadedChannel | null> {
+    const field = ACCOUNT_FIELD[address.kind];
+    if (!field) return null;
+    const channel = await this.withSecrets()
+      .where('c.kind = :kind AND c.enabled = true', { kind: address.kind })
+      .andWhere(`c.config ->> '${field}' = :accountId`, { accountId: address.accountId })
+      .orderBy('c.created_at', 'ASC')
       .getOne();
-    return channel ? { ...toContext(channel), teamId: channel.teamId } : null;
+    return channel ? toContext(channel) : null;
+  }
+
+  async enabledOfKind(kind: ChannelKind): Promise<LoadedChannel[]> {
+    return (await this.withSecrets().where('c.kind = :kind AND c.enabled = true', { kind }).getMany()).map(toContext);
+  }
+
+  async list(): Promise<Channel[]> {
+    return (await this.withSecrets().orderBy('c.created_at', 'ASC').getMany()).map(toChannelDto);
+  }
+
+  async get(id: string): Promise<ChannelEntity> {
+    const channel = await this.withSecrets().where('c.id = :id', { id }).getOne();
+    if (!channel) throw new NotFoundException('Channel not found');
+    return channel;
+  }
+
+  async create(body: { kind: ChannelKind; name: string; config: Record<string, unknown>; teamId?: string | null | undefined; enabled?: boolean | undefined }): Promise<ChannelEntity> {
+    const { config, secrets } = splitSecrets(body.kind, validConfig(body.kind, body.config));
+    const entity = this.channels.create({
+      kind: body.kind,
+      name: body.name,
+      key: body.kind === 'api' ? String(config.key) : null,
+      config,
+      secrets,
+      teamId: body.teamId ?? null,
+      enabled: body.enabled ?? true,
+    });
+    await this.assertUnique(entity);
+    return this.channels.save(entity);
+  }
+
+  async update(id: string, body: { name?: string | undefined; config?: Record<string, unknown> | undefined; teamId?: string | null | undefined; enabled?: boolean | undefined }): Promise<ChannelEntity> {
+    const channel = await this.get(id);
+    if (body.config) {
+      const merged = validConfig(channel.kind, { ...channel.config, ...channel.secrets, ...body.config });
+      const { config, secrets } = splitSecrets(channel.kind, merged);
+      channel.config = config;
+      channel.secrets = secrets;
+      if (channel.kind === 'api') channel.key = String(config.key);
+    }
+    if (body.name !== undefined) channel.name = body.name;
+    if (body.teamId !== undefined) channel.teamId = body.teamId;
+    if (body.enabled !== undefined) channel.enabled = body.enabled;
+    await this.assertUnique(channel);
+    return this.channels.save(channel);
+  }
+
+  async remove(id: string): Promise<ChannelEntity> {
+    const channel = await this.get(id);
+    await this.channels.delete({ id });
+    return channel;
+  }
+
+  /** One channel per API key and per platform account: otherwise webhooks could not tell them apart. */
+  private async assertUnique(channel: ChannelEntity): Promise<void> {
+    if (channel.kind === 'api') {
+      const taken = await this.channels.createQueryBuilder('c').where('c.key = :key', { key: channel.key }).andWhere(channel.id ? 'c.id <> :id' : 'true', { id: channel.id }).getExists();
+      if (taken) throw new ConflictException(`An API channel with key "${channel.key}" exists already`);
+    }
+    const field = ACCOUNT_FIELD[channel.kind];
+    if (field) {
+      const taken = await this.channels
+        .createQueryBuilder('c')
+        .where('c.kind = :kind', { kind: channel.kind })
+        .andWhere(`c.config ->> '${field}' = :accountId`, { accountId: String(channel.config[field]) })
+        .andWhere(channel.id ? 'c.id <> :id' : 'true', { id: channel.id })
+        .getExists();
+      if (taken) throw new ConflictException(`A ${channel.kind} channel for ${field} ${String(channel.config[field])} exists already`);
+    }
   }
 }

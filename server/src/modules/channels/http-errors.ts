@@ -17,6 +17,13 @@ export function classifyHttpError(error: unknown): ErrorVerdict {
   return { retry: true, reason: error instanceof Error ? `Network error: ${error.message}` : 'Unknown error' };
 }
 
+/** A platform's id for what we sent, when it gave a usable one (ids are strings; numbers are taken as-is). */
+export function platformId(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  if (typeof value !== 'string' || value === '' || value.length > 200) return null;
+  return value;
+}
+
 /** fetch with a timeout; a non-2xx answer becomes a PlatformError carrying status, body and headers. */
 export async function requestJson(url: string, init: RequestInit & { timeoutMs?: number }): Promise<unknown> {
   let response: Response;

@@ -53,6 +53,7 @@ export class ConversationsService {
         new Brackets((w) => {
           w.where('cu.name ILIKE :like', { like })
             .orWhere('ci.handle ILIKE :like', { like })
+            .orWhere('ci.external_id ILIKE :like', { like })
             .orWhere('c.last_message_preview ILIKE :like', { like })
             .orWhere('EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.text ILIKE :like)', { like });
         }),

@@ -57,6 +57,10 @@ export class MessageEntity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   externalId: string | null;
 
+  /** What replying to this customer message needs on its platform (chat id, visibility, comment id…). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  platformMeta: Record<string, string>;
+
   /** Idempotency key chosen by the sending client: the same key twice is one message. */
   @Index('uq_messages_client_id', { unique: true })
   @Column({ type: 'varchar', length: 100, nullable: true })

@@ -47,6 +47,7 @@ export class InboundService {
           status: 'delivered',
           externalId: item.externalId,
           sentAt: item.sentAt,
+          platformMeta: item.meta ?? {},
         }),
       );
 

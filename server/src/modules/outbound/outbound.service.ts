@@ -9,6 +9,9 @@ import { MessageEntity } from '../conversations/message.entity.js';
 import { CustomerIdentityEntity } from '../customers/customer-identity.entity.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { OutboundStatusService } from './outbound-status.service.js';
+import { ChannelGate } from './channel-gate.service.js';
+import { SendReceipts } from './send-receipts.service.js';
+import type { ChannelContext, OutboundContext } from '../channels/channel-adapter.js';
 
 export type DeliveryOutcome = { result: 'sent' | 'skipped' | 'failed' } | { result: 'retry'; reason: string; retryAfterMs?: number };
 
@@ -24,41 +27,54 @@ export class OutboundService {
     private readonly statuses: OutboundStatusService,
     private readonly queues: QueueService,
     private readonly metrics: MetricsService,
+    private readonly gate: ChannelGate,
+    private readonly receipts: SendReceipts,
   ) {}
 
   /** `finalAttempt`: a transient error now fails the message instead of asking for a retry. */
   async deliver(messageId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
     const message = await this.dataSource.getRepository(MessageEntity).findOneBy({ id: messageId });
     if (!message || message.status !== 'queued' || message.private) return { result: 'skipped' };
-    const conversation = await this.dataSource.getRepository(ConversationEntity).findOneByOrFail({ id: message.conversationId });
-    const identity = await this.dataSource.getRepository(CustomerIdentityEntity).findOneByOrFail({ id: conversation.identityId });
     const channel = await this.channels.context({ id: message.channelId });
     if (!channel) return this.fail(messageId, 'The channel is disabled or was removed');
+
+    let sent = await this.receipts.get(messageId);
+    if (!sent) {
+      const wait = await this.gate.waitFor(channel.id);
+      if (wait > 0) return { result: 'retry', reason: 'channel is paced or paused', retryAfterMs: wait };
+      const adapter = this.registry.get(channel.kind);
+      try {
+        sent = await adapter.send(await this.outboundContext(message, channel));
+      } catch (err) {
+        const verdict = adapter.classifyError(err);
+        this.logger.warn(`send of ${messageId} via ${channel.kind} failed: ${verdict.reason}`);
+        if (verdict.retryAfterMs) await this.gate.pause(channel.id, verdict.retryAfterMs);
+        if (!verdict.retry || finalAttempt) return this.fail(messageId, verdict.reason, channel.kind);
+        return { result: 'retry', reason: verdict.reason, ...(verdict.retryAfterMs ? { retryAfterMs: verdict.retryAfterMs } : {}) };
+      }
+      await this.receipts.remember(messageId, sent);
+    }
+    await this.statuses.update(messageId, 'sent', { externalId: sent.externalId, error: null, sentAt: new Date() });
+    this.metrics.outboundMessages.inc({ channel_kind: channel.kind, outcome: 'sent' });
+    return { result: 'sent' };
+  }
+
+  private async outboundContext(message: MessageEntity, channel: ChannelContext): Promise<OutboundContext> {
+    const conversation = await this.dataSource.getRepository(ConversationEntity).findOneByOrFail({ id: message.conversationId });
+    const identity = await this.dataSource.getRepository(CustomerIdentityEntity).findOneByOrFail({ id: conversation.identityId });
     const lastInbound = await this.dataSource.getRepository(MessageEntity).findOne({
       where: { conversationId: conversation.id, direction: 'inbound' },
       order: { createdAt: 'DESC' },
-      select: { externalId: true },
+      select: { externalId: true, platformMeta: true },
     });
-
-    const adapter = this.registry.get(channel.kind);
-    try {
-      const sent = await adapter.send({
-        channel,
-        messageId,
-        text: message.text,
-        recipient: { externalId: identity.externalId, handle: identity.handle },
-        conversation: { id: conversation.id, threadKey: conversation.threadKey, isPublic: conversation.isPublic },
-        replyToExternalId: lastInbound?.externalId ?? null,
-      });
-      await this.statuses.update(messageId, 'sent', { externalId: sent.externalId, error: null, sentAt: new Date() });
-      this.metrics.outboundMessages.inc({ channel_kind: channel.kind, outcome: 'sent' });
-      return { result: 'sent' };
-    } catch (err) {
-      const verdict = adapter.classifyError(err);
-      this.logger.warn(`send of ${messageId} via ${channel.kind} failed: ${verdict.reason}`);
-      if (!verdict.retry || finalAttempt) return this.fail(messageId, verdict.reason, channel.kind);
-      return { result: 'retry', reason: verdict.reason, ...(verdict.retryAfterMs ? { retryAfterMs: verdict.retryAfterMs } : {}) };
-    }
+    return {
+      channel,
+      messageId: message.id,
+      text: message.text,
+      recipient: { externalId: identity.externalId, handle: identity.handle },
+      conversation: { id: conversation.id, threadKey: conversation.threadKey, isPublic: conversation.isPublic },
+      replyTo: lastInbound?.externalId ? { externalId: lastInbound.externalId, meta: lastInbound.platformMeta } : null,
+    };
   }
 
   /** Re-enqueues replies left queued without a job (e.g. Redis was briefly unreachable after the commit). */

@@ -12,7 +12,7 @@ import {
   type VerifyResult,
   type WebhookRequest,
 } from '../../channel-adapter.js';
-import { classifyHttpError, requestJson } from '../../http-errors.js';
+import { classifyHttpError, platformId, requestJson } from '../../http-errors.js';
 import { headerValue, hmacSha256Hex, verifySha256Header } from '../../signature.js';
 
 export const API_SIGNATURE_HEADER = 'x-rapport-signature';
@@ -57,7 +57,7 @@ export class ApiChannelAdapter implements ChannelAdapter {
       conversationId: context.conversation.id,
       to: { id: context.recipient.externalId },
       text: context.text,
-      inReplyTo: context.replyToExternalId,
+      inReplyTo: context.replyTo?.externalId ?? null,
       timestamp: new Date().toISOString(),
     });
     const answer = await requestJson(callbackUrl, {
@@ -65,8 +65,7 @@ export class ApiChannelAdapter implements ChannelAdapter {
       headers: { 'content-type': 'application/json', [API_SIGNATURE_HEADER]: `sha256=${hmacSha256Hex(context.channel.secrets.secret ?? '', body)}` },
       body,
     });
-    const externalId = typeof answer === 'object' && answer !== null && 'id' in answer ? String((answer as { id: unknown }).id) : null;
-    return { externalId };
+    return { externalId: platformId((answer as { id?: unknown } | null)?.id) };
   }
 
   classifyError(error: unknown): ErrorVerdict {
