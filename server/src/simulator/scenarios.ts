@@ -436,7 +436,9 @@ export interface ScenarioMessage {
  */
 export function nextCustomerMessage(random: Random, seen: ReadonlySet<string> = new Set()): ScenarioMessage {
   const returningPool = PERSONAS.filter((p) => seen.has(p.id));
-  const who = returningPool.length > 0 && random() < 0.25 ? pick(random, returningPool) : pick(random, PERSONAS);
+  // Returning customers become common (up to a quarter of the messages) once many have written.
+  const returnShare = Math.min(0.25, returningPool.length / PERSONAS.length);
+  const who = returningPool.length > 0 && random() < returnShare ? pick(random, returningPool) : pick(random, PERSONAS);
   const kind = who.kinds.length > 1 && random() < 0.25 ? pick(random, who.kinds.slice(1)) : (who.kinds[0] ?? 'api');
   const topic = chooseTopic(random, who.mood);
   const { language } = who;

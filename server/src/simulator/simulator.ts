@@ -184,6 +184,7 @@ const X_MENTIONS_PATH = /^\/2\/users\/([^/]+)\/mentions$/;
 const X_DM_PATH = /^\/2\/dm_conversations\/with\/([^/]+)\/messages$/;
 const DEFAULT_NAMES = ['Sam Taylor', 'Noor Haddad', 'Elif Demir', 'Ravi Kumar', 'Sofia Rossi', 'Lukas Meyer', 'Inés Ruiz', 'Ama Owusu', 'Kenji Sato', 'Olga Nowak'];
 const REMOTE_MASTODON_HOSTS = ['fosstodon.org', 'hachyderm.io', 'mstdn.social'];
+const CITIES: Record<Language, string> = { en: 'Leeds, UK', es: 'Sevilla, España', fr: 'Lyon, France', de: 'Köln, Deutschland', pt: 'São Paulo, Brasil', it: 'Torino, Italia' };
 const X_APP = { id: '3033300', name: 'Twitter Web App', url: 'https://mobile.twitter.com' };
 
 function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
@@ -763,6 +764,7 @@ class PlatformSimulator implements Simulator {
           created_timestamp: '1583235730000',
           name: customer.name,
           screen_name: customer.handle,
+          location: CITIES[customer.language],
           description: '',
           protected: false,
           verified: false,
@@ -776,7 +778,9 @@ class PlatformSimulator implements Simulator {
           created_timestamp: '1642067200000',
           name: SIMULATED_PROFILES.x.name,
           screen_name: SIMULATED_PROFILES.x.username,
+          location: 'Manchester, UK',
           description: 'Official Rapport customer care.',
+          url: 'https://t.co/RapportCare',
           protected: false,
           verified: true,
           followers_count: 58231,
@@ -1112,7 +1116,10 @@ class PlatformSimulator implements Simulator {
 
     if (edge === 'messages') {
       if (isWhatsApp) return this.whatsappSend(path, body, res);
-      if (objectId === SIMULATED_ACCOUNTS.facebook.pageId || objectId === SIMULATED_ACCOUNTS.instagram.accountId) return this.pageSend(path, objectId, body, res);
+      // `me` is the page when the token is a page token.
+      if (objectId === 'me' || objectId === SIMULATED_ACCOUNTS.facebook.pageId || objectId === SIMULATED_ACCOUNTS.instagram.accountId) {
+        return this.pageSend(path, objectId, body, res);
+      }
       return this.unknownObject(objectId, res);
     }
     return this.commentReply(path, objectId, edge, body, res);
@@ -1130,7 +1137,9 @@ class PlatformSimulator implements Simulator {
   }
 
   private graphProfile(objectId: string, res: ServerResponse): void {
-    if (objectId === SIMULATED_ACCOUNTS.facebook.pageId) return sendJson(res, 200, { name: SIMULATED_PROFILES.facebook.pageName, id: objectId });
+    if (objectId === SIMULATED_ACCOUNTS.facebook.pageId || objectId === 'me') {
+      return sendJson(res, 200, { name: SIMULATED_PROFILES.facebook.pageName, id: SIMULATED_ACCOUNTS.facebook.pageId });
+    }
     if (objectId === SIMULATED_ACCOUNTS.instagram.accountId) return sendJson(res, 200, { username: SIMULATED_PROFILES.instagram.username, id: objectId });
     const facebook = this.customerById('facebook', objectId);
     if (facebook) {

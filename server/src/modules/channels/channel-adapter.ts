@@ -69,6 +69,11 @@ export interface OutboundContext {
   replyTo: { externalId: string; meta: Record<string, string> } | null;
 }
 
+export interface CustomerProfileHint {
+  name?: string;
+  handle?: string;
+}
+
 export interface SendResult {
   externalId: string | null;
 }
@@ -119,6 +124,8 @@ export interface ChannelAdapter {
   classifyError(error: unknown): ErrorVerdict;
   /** Platforms read by polling (X mentions, Telegram getUpdates, Mastodon notifications). */
   poll?(channel: ChannelContext, cursor: string | null): Promise<PollResult>;
+  /** Platforms whose messages carry only an id: who is this customer (asked once, for a new customer)? */
+  lookupProfile?(channel: ChannelContext, externalId: string): Promise<CustomerProfileHint | null>;
   /** Channels with a webhook of their own (the generic API channel): signature check with the channel's secret. */
   verify?(request: WebhookRequest, channel: ChannelContext, config: AppConfig): VerifyResult;
   /** Channels with a webhook of their own: one body → items; throws MalformedPayloadError. */

@@ -23,6 +23,10 @@ export class InboundService {
     private readonly events: EventsService,
   ) {}
 
+  knowsSender(channelId: string, externalId: string): Promise<boolean> {
+    return this.dataSource.getRepository(CustomerIdentityEntity).existsBy({ channelId, externalId });
+  }
+
   /** Returns false when the message was already stored (a redelivery). */
   async store(channel: ChannelContext & { teamId: string | null }, item: InboundMessage): Promise<boolean> {
     const stored = await this.dataSource.transaction(async (manager) => {

@@ -1,4 +1,5 @@
-import type { ChannelAdapter, ErrorVerdict, OutboundContext, SendResult } from '../../channel-adapter.js';
+import type { ChannelAdapter, ChannelContext, CustomerProfileHint, ErrorVerdict, OutboundContext, SendResult } from '../../channel-adapter.js';
+import { lookupMetaProfile } from './meta-profile.js';
 import { classifyGraphError } from './graph-errors.js';
 import { sendMetaReply } from './meta-send.js';
 
@@ -11,6 +12,10 @@ export class FacebookAdapter implements ChannelAdapter {
 
   send(context: OutboundContext): Promise<SendResult> {
     return sendMetaReply(context, 'comments');
+  }
+
+  lookupProfile(channel: ChannelContext, externalId: string): Promise<CustomerProfileHint | null> {
+    return lookupMetaProfile(channel, externalId, 'messenger');
   }
 
   classifyError(error: unknown): ErrorVerdict {

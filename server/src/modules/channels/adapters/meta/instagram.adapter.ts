@@ -1,4 +1,5 @@
-import type { ChannelAdapter, ErrorVerdict, OutboundContext, SendResult } from '../../channel-adapter.js';
+import type { ChannelAdapter, ChannelContext, CustomerProfileHint, ErrorVerdict, OutboundContext, SendResult } from '../../channel-adapter.js';
+import { lookupMetaProfile } from './meta-profile.js';
 import { classifyGraphError } from './graph-errors.js';
 import { sendMetaReply } from './meta-send.js';
 
@@ -11,6 +12,10 @@ export class InstagramAdapter implements ChannelAdapter {
 
   send(context: OutboundContext): Promise<SendResult> {
     return sendMetaReply(context, 'replies');
+  }
+
+  lookupProfile(channel: ChannelContext, externalId: string): Promise<CustomerProfileHint | null> {
+    return lookupMetaProfile(channel, externalId, 'instagram');
   }
 
   classifyError(error: unknown): ErrorVerdict {
