@@ -11,6 +11,7 @@ import { HealthController } from './modules/health/health.controller.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
+import { RoutingModule } from './modules/routing/routing.module.js';
 import { WorkersModule } from './workers/workers.module.js';
 
 @Module({})
@@ -26,6 +27,7 @@ export class AppModule {
         ChannelsModule,
         RealtimeModule,
         ConversationsModule,
+        RoutingModule,
         CustomersModule,
         IngestModule,
         WorkersModule,

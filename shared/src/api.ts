@@ -9,6 +9,7 @@ import {
   type CustomerTier,
   type MessageDirection,
   type MessageStatus,
+  type PresenceStatus,
   type Priority,
   type Role,
 } from './domain.js';
@@ -54,6 +55,12 @@ export interface Conversation {
   customer: CustomerSummary;
   status: ConversationStatus;
   priority: Priority;
+  /** Why it has that priority ("VIP customer", "angry tone"…). */
+  prioritySignals: string[];
+  /** Detected language of the customer (ISO 639-1), when known. */
+  language: string | null;
+  tags: string[];
+  slaDeadline: string | null;
   assigneeId: string | null;
   assignee: { id: string; name: string } | null;
   teamId: string | null;
@@ -218,3 +225,106 @@ export const updateChannelBody = z.object({
   enabled: z.boolean().optional(),
 });
 export type UpdateChannelBody = z.input<typeof updateChannelBody>;
+
+export const ROUTING_STRATEGIES = ['least_loaded', 'round_robin', 'manual'] as const;
+export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
+
+export const ASSIGNMENT_REASONS = ['auto', 'manual', 'sticky', 'offline', 'capacity'] as const;
+export type AssignmentReason = (typeof ASSIGNMENT_REASONS)[number];
+
+/** An agent as leads see them: settings, live presence and load. */
+export interface Agent {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  /** Their own limit, or null to use the team default. */
+  capacity: number | null;
+  /** The limit routing applies: their own, else the smallest default of their teams. */
+  effectiveCapacity: number;
+  skills: string[];
+  languages: string[];
+  teamIds: string[];
+  autoAssign: boolean;
+  presence: PresenceStatus;
+  /** Open and pending conversations assigned to them. */
+  openCount: number;
+}
+
+export const updateAgentBody = z.object({
+  capacity: z.number().int().min(0).max(100).nullable().optional(),
+  skills: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
+  languages: z.array(z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, 'languages are ISO 639-1 codes like "es"')).max(20).optional(),
+  teamIds: z.array(z.string().uuid()).max(20).optional(),
+  autoAssign: z.boolean().optional(),
+});
+export type UpdateAgentBody = z.input<typeof updateAgentBody>;
+
+export interface Team {
+  id: string;
+  name: string;
+  strategy: RoutingStrategy;
+  defaultCapacity: number;
+  timezone: string;
+  /** mon…sun → [["09:00","17:00"], …]; empty means always open. */
+  businessHours: Record<string, Array<[string, string]>>;
+  channelIds: string[];
+  memberIds: string[];
+  /** Unassigned open conversations waiting for an agent. */
+  waitingCount: number;
+}
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'times are HH:MM');
+const businessHours = z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(z.tuple([hhmm, hhmm])).max(6));
+const timezone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'timezone must be an IANA name like "Europe/Madrid"');
+
+export const createTeamBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  strategy: z.enum(ROUTING_STRATEGIES).default('least_loaded'),
+  defaultCapacity: z.number().int().min(0).max(100).default(5),
+  timezone: timezone.default('UTC'),
+  businessHours: businessHours.default({}),
+  channelIds: z.array(z.string().uuid()).max(100).default([]),
+  memberIds: z.array(z.string().uuid()).max(500).default([]),
+});
+export type CreateTeamBody = z.input<typeof createTeamBody>;
+
+export const updateTeamBody = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  strategy: z.enum(ROUTING_STRATEGIES).optional(),
+  defaultCapacity: z.number().int().min(0).max(100).optional(),
+  timezone: timezone.optional(),
+  businessHours: businessHours.optional(),
+  channelIds: z.array(z.string().uuid()).max(100).optional(),
+  memberIds: z.array(z.string().uuid()).max(500).optional(),
+});
+export type UpdateTeamBody = z.input<typeof updateTeamBody>;
+
+/** Move many conversations at once: to an agent, or back to a team's queue. */
+export const bulkAssignBody = z
+  .object({
+    ids: z.array(z.string().uuid()).min(1).max(200),
+    assigneeId: z.string().uuid().nullable().optional(),
+    teamId: z.string().uuid().optional(),
+  })
+  .refine((b) => b.assigneeId !== undefined || b.teamId !== undefined, { message: 'give assigneeId or teamId' });
+export type BulkAssignBody = z.input<typeof bulkAssignBody>;
+
+/** One change of owner, for the conversation timeline. */
+export interface Assignment {
+  id: string;
+  conversationId: string;
+  fromUserId: string | null;
+  toUserId: string | null;
+  teamId: string | null;
+  byUserId: string | null;
+  reason: AssignmentReason;
+  createdAt: string;
+}

@@ -1,17 +1,39 @@
 import type { User } from '@rapport/shared';
 import { BrandMark } from '../ui/brand-mark';
 import { logout } from '../modules/auth/use-session';
+import type { AppRoute } from './app-route';
 import { ConnectionIndicator } from './connection-indicator';
 
 const ROLE_LABELS: Record<User['role'], string> = { agent: 'Agent', lead: 'Team lead', manager: 'Manager', admin: 'Admin' };
 
-export function AppHeader({ user }: { user: User }) {
+export interface AppNav {
+  view: AppRoute['view'];
+  onInbox: () => void;
+  onTeam: () => void;
+}
+
+function Nav({ view, onInbox, onTeam }: AppNav) {
+  return (
+    <nav className="app-nav" aria-label="Views">
+      <button type="button" className={view === 'inbox' ? 'app-nav-link is-active' : 'app-nav-link'} aria-current={view === 'inbox' ? 'page' : undefined} data-testid="nav-inbox" onClick={onInbox}>
+        Inbox
+      </button>
+      <button type="button" className={view === 'team' ? 'app-nav-link is-active' : 'app-nav-link'} aria-current={view === 'team' ? 'page' : undefined} data-testid="nav-team" onClick={onTeam}>
+        Team
+      </button>
+    </nav>
+  );
+}
+
+/** `nav` is given only to those who have more than one view (supervisors). */
+export function AppHeader({ user, nav }: { user: User; nav?: AppNav }) {
   return (
     <header className="app-header">
       <div className="app-brand">
         <BrandMark size={22} />
         <span>Rapport</span>
       </div>
+      {nav ? <Nav {...nav} /> : null}
       <ConnectionIndicator />
       <div className="app-user">
         <span className="app-user-name" data-testid="current-user">

@@ -1,11 +1,14 @@
+import { useCallback } from 'react';
 import type { User } from '@rapport/shared';
 import { ConversationView } from '../modules/conversation/conversation-view';
 import { useConversation } from '../modules/conversation/use-conversation';
 import { CustomerPanel } from '../modules/customer/customer-panel';
 import { InboxSidebar } from '../modules/inbox/inbox-sidebar';
+import { canSeeTeam } from '../modules/team/team-permissions';
+import { TeamView } from '../modules/team/team-view';
 import { EmptyState } from '../ui/feedback';
-import { AppHeader } from './app-header';
-import { useSelectedConversation } from './use-selected-conversation';
+import { AppHeader, type AppNav } from './app-header';
+import { useAppRoute } from './use-app-route';
 import { useStoredFlag } from './use-stored-flag';
 
 function CustomerColumn({ conversationId, onOpenConversation }: { conversationId: string; onOpenConversation: (id: string) => void }) {
@@ -13,15 +16,30 @@ function CustomerColumn({ conversationId, onOpenConversation }: { conversationId
   return <CustomerPanel customerId={conversation.data?.customerId} currentConversationId={conversationId} onOpenConversation={onOpenConversation} />;
 }
 
-/** The signed-in inbox: conversation list, open thread, customer details. */
+/** The signed-in app: the inbox (conversation list, open thread, customer details) or, for supervisors, the team. */
 export function AppShell({ user }: { user: User }) {
-  const [selectedId, select] = useSelectedConversation();
+  const { route, navigate, openInbox } = useAppRoute();
   const [customerPanelOpen, toggleCustomerPanel] = useStoredFlag('rapport.customerPanelOpen', true);
-  const showCustomer = selectedId !== null && customerPanelOpen;
+  const select = useCallback((id: string | null) => navigate({ view: 'inbox', conversationId: id }), [navigate]);
+  const teamAllowed = canSeeTeam(user);
+  // An agent who follows a #/team link just gets the inbox.
+  const view = route.view === 'team' && teamAllowed ? 'team' : 'inbox';
+  const nav: AppNav | undefined = teamAllowed ? { view, onInbox: openInbox, onTeam: () => navigate({ view: 'team' }) } : undefined;
 
+  if (view === 'team') {
+    return (
+      <div className="app">
+        <AppHeader user={user} nav={nav} />
+        <TeamView />
+      </div>
+    );
+  }
+
+  const selectedId = route.view === 'inbox' ? route.conversationId : null;
+  const showCustomer = selectedId !== null && customerPanelOpen;
   return (
     <div className="app">
-      <AppHeader user={user} />
+      <AppHeader user={user} nav={nav} />
       <div className={showCustomer ? 'workspace has-customer' : 'workspace'}>
         <InboxSidebar selectedId={selectedId} onSelect={select} />
         {selectedId ? (

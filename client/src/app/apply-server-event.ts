@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { SyncedEvent } from '@rapport/shared';
-import { writeConversation, writeMessage } from '../modules/conversation/conversation-cache-writer';
+import { refreshAssignments, writeConversation, writeMessage } from '../modules/conversation/conversation-cache-writer';
 import { writeConversationToCustomer } from '../modules/customer/customer-cache-writer';
 
 /** Applies one durable event (live or replayed by sync) to the query cache. */
@@ -8,9 +8,13 @@ export function applyServerEvent(queryClient: QueryClient, event: SyncedEvent, c
   switch (event.type) {
     case 'conversation.created':
     case 'conversation.updated':
+      writeConversation(queryClient, event.payload.conversation, currentUserId);
+      writeConversationToCustomer(queryClient, event.payload.conversation);
+      return;
     case 'conversation.assigned':
       writeConversation(queryClient, event.payload.conversation, currentUserId);
       writeConversationToCustomer(queryClient, event.payload.conversation);
+      refreshAssignments(queryClient, event.payload.conversation.id);
       return;
     case 'message.created':
     case 'message.updated':

@@ -7,6 +7,8 @@ import { EventSequencer, isSyncAck } from '../lib/event-sequencer';
 import { RealtimeContext, type ConnectionStatus, type RealtimeApi } from '../lib/realtime-context';
 import { createSocket, type RapportSocket } from '../lib/socket-client';
 import { createThrottle } from '../lib/throttle';
+import { createRoutingRefresher, writeAgentPresence } from '../modules/team/team-cache-writer';
+import { canSeeTeam } from '../modules/team/team-permissions';
 import { applyServerEvent } from './apply-server-event';
 
 const SYNC_TIMEOUT_MS = 10_000;
@@ -30,16 +32,20 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
   const [typingGate] = useState(() => createThrottle(TYPING_INTERVAL_MS));
   const socketRef = useRef<RapportSocket | null>(null);
   const viewingRef = useRef<string | null>(null);
+  const userRole = user.role;
 
   useEffect(() => {
     const socket = createSocket(token);
     socketRef.current = socket;
+    // Agents and teams are supervisor data: agents never load them, so there is nothing to refresh.
+    const refreshRouting = canSeeTeam({ role: userRole }) ? createRoutingRefresher(queryClient) : null;
     const sequencer = new EventSequencer({
       apply: (event) => {
         applyServerEvent(queryClient, event, user.id);
         if (event.type === 'message.created' && event.payload.message.authorId) {
           activity.stopTyping(event.payload.conversationId, event.payload.message.authorId);
         }
+        if (event.type.startsWith('conversation.')) refreshRouting?.();
       },
       // Too much was missed to patch: let every query fetch fresh data.
       resync: () => void queryClient.invalidateQueries(),
@@ -59,6 +65,8 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
       sync();
       // Rooms do not survive a reconnect; tell the server again which thread is open.
       if (viewingRef.current) socket.emit('view', { conversationId: viewingRef.current });
+      // Presence is not replayed by sync: whatever changed while we were away is only in a fresh list.
+      refreshRouting?.();
     });
     socket.on('disconnect', (reason) => {
       setStatus('reconnecting');
@@ -80,14 +88,16 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
       if (event.userId !== user.id) activity.onTyping(event);
     });
     socket.on('conversation.viewers', (event) => activity.onViewers(event));
+    socket.on('agent.presence', (event) => writeAgentPresence(queryClient, event));
 
     return () => {
+      refreshRouting?.cancel();
       socket.removeAllListeners();
       socket.disconnect();
       socketRef.current = null;
       activity.reset();
     };
-  }, [token, user.id, queryClient, activity]);
+  }, [token, user.id, userRole, queryClient, activity]);
 
   const setViewing = useCallback((conversationId: string | null) => {
     viewingRef.current = conversationId;

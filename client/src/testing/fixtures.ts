@@ -1,4 +1,4 @@
-import type { Conversation, Message } from '@rapport/shared';
+import type { Agent, Assignment, Conversation, Message, Team } from '@rapport/shared';
 
 /** Plain data builders for unit tests of the cache logic. */
 export function makeConversation(overrides: Partial<Conversation> & { id: string }): Conversation {
@@ -10,6 +10,10 @@ export function makeConversation(overrides: Partial<Conversation> & { id: string
     customer: { id: `customer-${overrides.id}`, name: `Customer ${overrides.id}`, handle: null, tier: 'standard' },
     status: 'open',
     priority: 'normal',
+    prioritySignals: [],
+    language: null,
+    tags: [],
+    slaDeadline: null,
     assigneeId: null,
     assignee: null,
     teamId: null,
@@ -48,4 +52,48 @@ export function makeMessage(overrides: Partial<Message> & { id: string }): Messa
 
 export function minutesAfter(minutes: number): string {
   return new Date(Date.parse('2025-01-01T10:00:00.000Z') + minutes * 60_000).toISOString();
+}
+
+export function makeAgent(overrides: Partial<Agent> & { id: string }): Agent {
+  return {
+    name: `Agent ${overrides.id}`,
+    email: `${overrides.id}@rapport.test`,
+    role: 'agent',
+    capacity: null,
+    effectiveCapacity: 5,
+    skills: [],
+    languages: [],
+    teamIds: ['team-1'],
+    autoAssign: true,
+    presence: 'online',
+    openCount: 0,
+    ...overrides,
+  };
+}
+
+export function makeTeam(overrides: Partial<Team> & { id: string }): Team {
+  return {
+    name: `Team ${overrides.id}`,
+    strategy: 'least_loaded',
+    defaultCapacity: 5,
+    timezone: 'UTC',
+    businessHours: {},
+    channelIds: [],
+    memberIds: [],
+    waitingCount: 0,
+    ...overrides,
+  };
+}
+
+export function makeAssignment(overrides: Partial<Assignment> & { id: string }): Assignment {
+  return {
+    conversationId: 'conv-1',
+    fromUserId: null,
+    toUserId: null,
+    teamId: null,
+    byUserId: null,
+    reason: 'manual',
+    createdAt: '2025-01-01T10:00:00.000Z',
+    ...overrides,
+  };
 }

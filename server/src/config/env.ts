@@ -18,6 +18,8 @@ export const envSchema = z.object({
   META_VERIFY_TOKEN: z.string().min(1).default('rapport-demo-verify-token'),
   X_CONSUMER_SECRET: z.string().min(1).default('rapport-demo-x-secret'),
   TELEGRAM_WEBHOOK_SECRET: z.string().min(1).default('rapport-demo-telegram-secret'),
+  /** How long an agent without a socket still counts as online; after it their unanswered work is re-routed. */
+  ROUTING_OFFLINE_GRACE_SECONDS: z.coerce.number().int().min(0).max(86400).default(120),
   SIMULATOR: bool.default(true),
   /** Port of the platform simulator (with SIMULATOR=on). */
   SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(3001),

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { CONFIG, type AppConfig } from '../config/env.js';
-import { jobIds, QueueName, type InboundJob, type JobPayloads } from './queues.js';
+import { jobIds, QueueName, type InboundJob, type JobPayloads, type RoutingJob } from './queues.js';
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 8,
@@ -21,7 +21,12 @@ export class QueueService implements OnModuleDestroy {
     this.connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
     const make = <Q extends QueueName>(name: Q) =>
       new Queue<JobPayloads[Q]>(name, { connection: this.connection, prefix: config.REDIS_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-    this.queues = { [QueueName.Inbound]: make(QueueName.Inbound), [QueueName.Outbound]: make(QueueName.Outbound), [QueueName.Poll]: make(QueueName.Poll) };
+    this.queues = {
+      [QueueName.Inbound]: make(QueueName.Inbound),
+      [QueueName.Outbound]: make(QueueName.Outbound),
+      [QueueName.Poll]: make(QueueName.Poll),
+      [QueueName.Routing]: make(QueueName.Routing),
+    };
   }
 
   /** Resolves once Redis holds the job: only then may a webhook answer 200. */
@@ -31,6 +36,12 @@ export class QueueService implements OnModuleDestroy {
 
   async addOutbound(messageId: string, delayMs = 0): Promise<void> {
     await this.queues[QueueName.Outbound].add('send', { messageId }, { jobId: jobIds.outbound(messageId), delay: delayMs });
+  }
+
+  /** Routing work runs in the workers; `delayMs` for the offline grace period. */
+  async addRouting(job: RoutingJob, delayMs = 0): Promise<void> {
+    const jobId = job.type === 'agent-offline' ? jobIds.agentOffline(job.userId, job.since) : undefined;
+    await this.queues[QueueName.Routing].add(job.type, job, { delay: delayMs, attempts: 5, removeOnComplete: true, ...(jobId ? { jobId } : {}) });
   }
 
   queue<Q extends QueueName>(name: Q): Queue<JobPayloads[Q]> {

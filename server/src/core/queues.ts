@@ -5,6 +5,7 @@ export enum QueueName {
   Inbound = 'inbound',
   Outbound = 'outbound',
   Poll = 'poll',
+  Routing = 'routing',
 }
 
 /** Where an inbound job came from: a channel's own webhook, a shared platform webhook, or a poll. */
@@ -20,6 +21,13 @@ export interface InboundJob {
   receivedAt: string;
 }
 
+/** Work for the router: route one conversation, serve a team's queue, or react to an agent leaving or freeing up. */
+export type RoutingJob =
+  | { type: 'route'; conversationId: string }
+  | { type: 'drain-team'; teamId: string }
+  | { type: 'drain-agent'; userId: string }
+  | { type: 'agent-offline'; userId: string; since: number };
+
 /** One channel's poll, run by the job scheduler of that channel. */
 export interface PollJob {
   channelId: string;
@@ -34,6 +42,7 @@ export interface JobPayloads {
   [QueueName.Inbound]: InboundJob;
   [QueueName.Outbound]: OutboundJob;
   [QueueName.Poll]: PollJob;
+  [QueueName.Routing]: RoutingJob;
 }
 
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 40);
@@ -46,4 +55,5 @@ export const jobIds = {
   inbound: (job: InboundJob): string => `in-${job.source}-${job.channelId ?? 'shared'}-${digest(job.body)}`,
   outbound: (messageId: string): string => `out-${messageId}`,
   pollScheduler: (channelId: string): string => `poll-${channelId}`,
+  agentOffline: (userId: string, since: number): string => `offline-${userId}-${since}`,
 };

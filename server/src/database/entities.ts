@@ -8,6 +8,7 @@ import { ConversationEntity } from '../modules/conversations/conversation.entity
 import { MessageEntity } from '../modules/conversations/message.entity.js';
 import { EventEntity } from '../modules/realtime/event.entity.js';
 import { ChannelCursorEntity } from '../modules/ingest/polling/channel-cursor.entity.js';
+import { AssignmentEntity } from '../modules/routing/assignment.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -20,4 +21,5 @@ export const ENTITIES = [
   MessageEntity,
   EventEntity,
   ChannelCursorEntity,
+  AssignmentEntity,
 ];

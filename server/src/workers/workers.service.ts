@@ -5,6 +5,7 @@ import { QueueName } from '../core/queues.js';
 import { InboundProcessor } from '../modules/ingest/inbound.processor.js';
 import { OutboundProcessor } from '../modules/outbound/outbound.processor.js';
 import { PollProcessor } from '../modules/ingest/polling/poll.processor.js';
+import { RoutingProcessor } from '../modules/routing/routing.processor.js';
 import { OutboundService } from '../modules/outbound/outbound.service.js';
 
 const STALE_SWEEP_MS = 30_000;
@@ -21,6 +22,7 @@ export class WorkersService implements OnApplicationBootstrap, OnApplicationShut
     private readonly inbound: InboundProcessor,
     private readonly outbound: OutboundProcessor,
     private readonly poll: PollProcessor,
+    private readonly routing: RoutingProcessor,
     private readonly outboundService: OutboundService,
   ) {}
 
@@ -30,6 +32,7 @@ export class WorkersService implements OnApplicationBootstrap, OnApplicationShut
     // The limiter spreads sends out so one busy inbox does not trip platform rate limits.
     this.start(QueueName.Outbound, (job, token) => this.outbound.process(job, token), { concurrency: 4 });
     this.start(QueueName.Poll, (job) => this.poll.process(job), { concurrency: 4 });
+    this.start(QueueName.Routing, (job) => this.routing.process(job), { concurrency: 4 });
     this.sweeper = setInterval(() => {
       this.outboundService.requeueStale().catch((err: unknown) => this.logger.warn(`requeue sweep failed: ${String(err)}`));
     }, STALE_SWEEP_MS);

@@ -15,3 +15,8 @@ export function writeMessage(queryClient: QueryClient, message: Message): void {
   queryClient.setQueryData<MessageThread>(conversationKeys.messages(message.conversationId), (thread) => (thread ? upsertMessage(thread, message) : thread));
   writeMessageToLists(queryClient, message);
 }
+
+/** A change of owner adds a line to the thread's history: fetch it again (only if that thread is cached). */
+export function refreshAssignments(queryClient: QueryClient, conversationId: string): void {
+  void queryClient.invalidateQueries({ queryKey: conversationKeys.assignments(conversationId) });
+}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { CustomerProfile } from '@rapport/shared';
 import { errorMessage } from '../../lib/error-message';
 import { formatDate, formatFullDateTime, formatRelativeTime } from '../../lib/format-time';
+import { languageLabel } from '../../lib/language-label';
 import { useNow } from '../../lib/use-now';
 import { Avatar } from '../../ui/avatar';
 import { ChannelBadge } from '../../ui/channel-badge';
@@ -13,22 +14,6 @@ interface CustomerPanelProps {
   customerId: string | undefined;
   currentConversationId: string | null;
   onOpenConversation: (id: string) => void;
-}
-
-const languageNames = (() => {
-  try {
-    return new Intl.DisplayNames(undefined, { type: 'language' });
-  } catch {
-    return null;
-  }
-})();
-
-function languageLabel(code: string): string {
-  try {
-    return languageNames?.of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 function formatPreference(value: unknown): string {

@@ -9,6 +9,24 @@ export class TeamEntity {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
+  @Column({ type: 'varchar', length: 16, default: 'least_loaded' })
+  strategy: 'least_loaded' | 'round_robin' | 'manual';
+
+  @Column({ type: 'integer', default: 5 })
+  defaultCapacity: number;
+
+  /** IANA timezone of the business hours. */
+  @Column({ type: 'varchar', length: 64, default: 'UTC' })
+  timezone: string;
+
+  /** Opening hours per weekday (mon…sun → [["09:00","17:00"], …]); empty means always open. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  businessHours: Record<string, Array<[string, string]>>;
+
+  /** Round robin: who got the previous conversation. */
+  @Column({ type: 'uuid', nullable: true })
+  lastAgentId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

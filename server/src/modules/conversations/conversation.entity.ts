@@ -50,6 +50,26 @@ export class ConversationEntity {
   @Column({ type: 'varchar', length: 16, default: 'normal' })
   priority: Priority;
 
+  /** Orders the waiting queue: higher first (tier, anger, urgency, SLA). */
+  @Column({ type: 'integer', default: 0 })
+  priorityScore: number;
+
+  /** Why it got its priority, for the agent ("VIP customer", "angry tone"…). */
+  @Column({ type: 'varchar', array: true, default: () => "'{}'" })
+  prioritySignals: string[];
+
+  /** Detected language of the customer's words (ISO 639-1). */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  language: string | null;
+
+  /** Topics, matched against agents' skills. */
+  @Column({ type: 'varchar', array: true, default: () => "'{}'" })
+  tags: string[];
+
+  /** When the current wait breaches its SLA (set by SLA policies). */
+  @Column({ type: 'timestamptz', nullable: true })
+  slaDeadline: Date | null;
+
   @Index('ix_conversations_assignee')
   @Column({ type: 'uuid', nullable: true })
   assigneeId: string | null;

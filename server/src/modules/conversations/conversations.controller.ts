@@ -3,11 +3,13 @@ import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   assignBody,
+  bulkAssignBody,
   listConversationsQuery,
   listMessagesQuery,
   sendMessageBody,
   setStatusBody,
   type AssignBody,
+  type Assignment,
   type Conversation,
   type ListConversationsQuery,
   type ListMessagesQuery,
@@ -34,6 +36,13 @@ export class ConversationsController {
     return this.conversations.list(user, query);
   }
 
+  @Post('assign')
+  @HttpCode(200)
+  @ApiBody({ schema: schema(bulkAssignBody) })
+  assignMany(@CurrentUser() user: AuthUser, @Body(new ZodPipe(bulkAssignBody)) body: z.output<typeof bulkAssignBody>): Promise<{ items: Conversation[] }> {
+    return this.conversations.assignMany(user, body);
+  }
+
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<Conversation> {
     return this.conversations.get(user, id);
@@ -55,6 +64,11 @@ export class ConversationsController {
   @ApiBody({ schema: schema(assignBody) })
   assign(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body(new ZodPipe(assignBody)) body: AssignBody): Promise<Conversation> {
     return this.conversations.assign(user, id, body);
+  }
+
+  @Get(':id/assignments')
+  assignments(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<{ items: Assignment[] }> {
+    return this.conversations.assignments(user, id);
   }
 
   @Post(':id/read')

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import type { AssignBody, Conversation, ListConversationsQuery, ListMessagesQuery, Message, Page, SendMessageBody, SetStatusBody } from '@rapport/shared';
+import type { Assignment, AssignBody, Conversation, ListConversationsQuery, ListMessagesQuery, Message, Page, SendMessageBody, SetStatusBody } from '@rapport/shared';
 import { sendMessageBody } from '@rapport/shared';
 import { QueueService } from '../../core/queue.service.js';
 import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
@@ -15,6 +15,9 @@ import { ConversationsRepository } from './conversations.repository.js';
 import { canAssign, canReplyPublicly, canViewConversation } from './domain/access.js';
 import { decodeCursor, encodeCursor } from './domain/cursor.js';
 import { MessageEntity } from './message.entity.js';
+import { RoutingService } from '../routing/routing.service.js';
+import { AssignmentEntity } from '../routing/assignment.entity.js';
+import { TeamEntity } from '../auth/team.entity.js';
 
 type SendInput = ReturnType<typeof sendMessageBody.parse>;
 
@@ -26,6 +29,7 @@ export class ConversationsService {
     private readonly repo: ConversationsRepository,
     private readonly events: EventsService,
     private readonly queues: QueueService,
+    private readonly routing: RoutingService,
   ) {}
 
   async list(user: AuthUser, query: ListConversationsQuery): Promise<Page<Conversation>> {
@@ -135,20 +139,15 @@ export class ConversationsService {
         conversation.waitingSince = null;
         conversation.unreadCount = 0;
         if (conversation.status !== 'resolved') conversation.status = 'open';
-        // Answering an unassigned conversation claims it, so no colleague answers the same customer.
-        if (conversation.assigneeId === null && user.role === 'agent') conversation.assigneeId = user.id;
         await manager.getRepository(ConversationEntity).save(conversation);
+        // Answering an unassigned conversation claims it, so no colleague answers the same customer.
+        if (conversation.assigneeId === null && user.role === 'agent') await this.routing.assign(manager, conversation, user.id, 'manual', null, user.id);
       }
       const dto = (await this.repo.loadDto(id, manager))!;
       const messageDto = toMessageDto(stored, dto.customer.name);
       const audience = conversationAudience(dto, [previousAssignee]);
       await this.events.append(manager, 'message.created', { conversationId: id, message: messageDto }, audience);
-      if (!body.private) {
-        if (previousAssignee !== dto.assigneeId) {
-          await this.events.append(manager, 'conversation.assigned', { conversation: dto, previousAssigneeId: previousAssignee, assigneeId: dto.assigneeId, byUserId: user.id }, conversationAudience(dto, [previousAssignee], true));
-        }
-        await this.events.append(manager, 'conversation.updated', { conversation: dto }, audience);
-      }
+      if (!body.private) await this.events.append(manager, 'conversation.updated', { conversation: dto }, audience);
       return messageDto;
     });
     // The same clientId won a race with this request: answer with that message.
@@ -167,19 +166,38 @@ export class ConversationsService {
       }
       const teamId = body.teamId ?? conversation.teamId;
       if (body.assigneeId) await this.assertAssignable(manager, body.assigneeId, body.teamId);
+      if (body.teamId && !(await manager.getRepository(TeamEntity).existsBy({ id: body.teamId }))) throw new BadRequestException('teamId: that team does not exist');
       const previousAssignee = conversation.assigneeId;
       if (previousAssignee === body.assigneeId && teamId === conversation.teamId) return { changed: false as const };
-      conversation.assigneeId = body.assigneeId;
       conversation.teamId = teamId;
-      await manager.getRepository(ConversationEntity).save(conversation);
-      const dto = (await this.repo.loadDto(id, manager))!;
-      const audience = conversationAudience(dto, [previousAssignee], true);
-      await this.events.append(manager, 'conversation.assigned', { conversation: dto, previousAssigneeId: previousAssignee, assigneeId: dto.assigneeId, byUserId: user.id }, audience);
-      return { changed: true as const, dto };
+      await this.routing.assign(manager, conversation, body.assigneeId, 'manual', null, user.id);
+      return { changed: true as const, previousAssignee, dto: (await this.repo.loadDto(id, manager))! };
     });
     if (!result.changed) return this.get(user, id);
     await this.events.committed();
+    // The previous owner has room again; a conversation put back in the queue is routed at once.
+    if (result.previousAssignee) await this.routing.later.drainAgent(result.previousAssignee);
+    if (!result.dto.assigneeId) await this.routing.later.route(id);
     return result.dto;
+  }
+
+  /** Leads move many conversations at once; each is checked and recorded like a single assignment. */
+  async assignMany(user: AuthUser, body: { ids: string[]; assigneeId?: string | null | undefined; teamId?: string | undefined }): Promise<{ items: Conversation[] }> {
+    if (!isSupervisor(user)) throw new ForbiddenException('Bulk assignment is for leads, managers and admins');
+    const items: Conversation[] = [];
+    for (const id of [...new Set(body.ids)]) {
+      const current = await this.get(user, id);
+      items.push(await this.assign(user, id, { assigneeId: body.assigneeId === undefined ? (body.teamId ? null : current.assigneeId) : body.assigneeId, ...(body.teamId ? { teamId: body.teamId } : {}) }));
+    }
+    return { items };
+  }
+
+  async assignments(user: AuthUser, id: string): Promise<{ items: Assignment[] }> {
+    await this.get(user, id);
+    const rows = await this.dataSource.getRepository(AssignmentEntity).find({ where: { conversationId: id }, order: { createdAt: 'ASC' } });
+    return {
+      items: rows.map((a) => ({ id: a.id, conversationId: a.conversationId, fromUserId: a.fromUserId, toUserId: a.toUserId, teamId: a.teamId, byUserId: a.byUserId, reason: a.reason, createdAt: a.createdAt.toISOString() })),
+    };
   }
 
   async setStatus(user: AuthUser, id: string, body: SetStatusBody): Promise<Conversation> {
@@ -188,6 +206,7 @@ export class ConversationsService {
       if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
       const snoozeUntil = body.snoozeUntil ? new Date(body.snoozeUntil) : null;
       if (snoozeUntil && snoozeUntil.getTime() <= Date.now()) throw new BadRequestException('snoozeUntil must be in the future');
+      const before = conversation.status;
       conversation.status = body.status;
       conversation.snoozedUntil = body.status === 'snoozed' ? snoozeUntil : null;
       conversation.resolvedAt = body.status === 'resolved' ? new Date() : null;
@@ -195,10 +214,14 @@ export class ConversationsService {
       await manager.getRepository(ConversationEntity).save(conversation);
       const loaded = (await this.repo.loadDto(id, manager))!;
       await this.events.append(manager, 'conversation.updated', { conversation: loaded }, conversationAudience(loaded));
-      return loaded;
+      return { loaded, before };
     });
     await this.events.committed();
-    return dto;
+    const { loaded, before } = dto;
+    // Resolving or snoozing frees the owner's capacity; reopening an unowned one needs an owner.
+    if (loaded.assigneeId && (loaded.status === 'resolved' || loaded.status === 'snoozed') && before !== loaded.status) await this.routing.later.drainAgent(loaded.assigneeId);
+    if (!loaded.assigneeId && loaded.status === 'open') await this.routing.later.route(id);
+    return loaded;
   }
 
   /** The agent has read the thread: the unread badge clears for everyone. */

@@ -10,6 +10,9 @@ import { CustomerIdentityEntity } from '../customers/customer-identity.entity.js
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { conversationAudience } from '../realtime/audience.js';
 import { EventsService } from '../realtime/events.service.js';
+import { RoutingService } from '../routing/routing.service.js';
+import { detectLanguage } from '../routing/domain/language.js';
+import { assessPriority } from '../routing/domain/priority.js';
 
 /**
  * Stores one customer message: dedupe on (channel, external id) → customer and identity → the open
@@ -21,6 +24,7 @@ export class InboundService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly conversations: ConversationsRepository,
     private readonly events: EventsService,
+    private readonly routing: RoutingService,
   ) {}
 
   knowsSender(channelId: string, externalId: string): Promise<boolean> {
@@ -56,10 +60,20 @@ export class InboundService {
       );
 
       const activityAt = new Date(Math.max(conversation.lastMessageAt?.getTime() ?? 0, Date.now()));
+      const stillWaiting = conversation.waitingSince !== null;
       conversation.lastMessageAt = activityAt;
       conversation.lastMessagePreview = preview(item.text, item.attachments);
       conversation.unreadCount += created ? 0 : 1;
       conversation.waitingSince ??= item.sentAt;
+      conversation.language ??= detectLanguage(item.text);
+      const customer = await manager.getRepository(CustomerEntity).findOneByOrFail({ id: identity.customerId });
+      const assessed = assessPriority({ tier: customer.tier, text: item.text, waitingSince: conversation.waitingSince, slaDeadline: conversation.slaDeadline, now: new Date() });
+      // Within one wait a calmer follow-up ("thanks?") does not make an angry customer less urgent.
+      if (!stillWaiting || created || assessed.score > conversation.priorityScore) {
+        conversation.priority = assessed.level;
+        conversation.priorityScore = assessed.score;
+        conversation.prioritySignals = assessed.signals;
+      }
       await manager.getRepository(ConversationEntity).save(conversation);
 
       const dto = (await this.conversations.loadDto(conversation.id, manager))!;
@@ -67,10 +81,12 @@ export class InboundService {
       if (created) await this.events.append(manager, 'conversation.created', { conversation: dto }, audience);
       await this.events.append(manager, 'message.created', { conversationId: dto.id, message: toMessageDto(message, dto.customer.name) }, audience);
       if (!created) await this.events.append(manager, 'conversation.updated', { conversation: dto }, audience);
-      return true;
+      return { routable: dto.assigneeId === null && dto.status === 'open', conversationId: dto.id };
     });
-    if (stored) await this.events.committed();
-    return stored;
+    if (!stored) return false;
+    await this.events.committed();
+    if (stored.routable) await this.routing.later.route(stored.conversationId);
+    return true;
   }
 
   private async findOrCreateIdentity(manager: EntityManager, channelId: string, item: InboundMessage): Promise<CustomerIdentityEntity> {

@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import { RedisService } from '../../core/redis.service.js';
-import { audienceRooms, type Audience } from './audience.js';
+import type { PresenceStatus } from '@rapport/shared';
+import { audienceRooms, rooms, type Audience } from './audience.js';
 import { EventsService } from './events.service.js';
 
 const SAFETY_POLL_MS = 1000;
@@ -57,6 +58,13 @@ export class EventRelay implements OnModuleDestroy {
   async broadcast(rooms: string[], type: string, payload: Record<string, unknown>): Promise<void> {
     const message: EphemeralMessage = { rooms, type, payload: { ...payload, seq: this.lastSeq } };
     await this.redis.client.publish(this.ephemeralChannel, JSON.stringify(message));
+  }
+
+  /** Tells supervisors and the user's teams that their presence changed (works from any process). */
+  async announcePresence(userId: string, teamIds: string[], status: PresenceStatus): Promise<void> {
+    await this.broadcast([rooms.supervisors, ...teamIds.map(rooms.team)], 'agent.presence', { userId, status }).catch((err: unknown) =>
+      this.logger.warn(`presence broadcast failed: ${String(err)}`),
+    );
   }
 
   emitTo(audience: Audience, type: string, payload: Record<string, unknown>): void {

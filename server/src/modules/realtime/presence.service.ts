@@ -1,36 +1,90 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { PresenceStatus } from '@rapport/shared';
+import { CONFIG, type AppConfig } from '../../config/env.js';
 import { RedisService } from '../../core/redis.service.js';
 
-/** Which agents are connected, across all server processes (Redis sets of socket ids per user). */
+/** A socket not heard from for this long is gone (its server process died without saying so). */
+export const SOCKET_STALE_MS = 90_000;
+
+/**
+ * Who is reachable, across all server processes. Per user a sorted set of socket ids scored by their last
+ * heartbeat; an agent whose last socket left stays `online` for the grace period (a reload, a flaky
+ * network) and is `offline` after it. `away` is the agent's own choice while connected.
+ */
 @Injectable()
 export class PresenceService {
-  constructor(private readonly redis: RedisService) {}
+  constructor(
+    private readonly redis: RedisService,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
 
   private socketsKey(userId: string): string {
     return this.redis.key('presence', 'sockets', userId);
   }
 
-  private statusKey(): string {
-    return this.redis.key('presence', 'status');
+  private chosenKey(): string {
+    return this.redis.key('presence', 'chosen');
   }
 
-  /** Returns the user's status after the socket joined. */
-  async connected(userId: string, socketId: string): Promise<PresenceStatus> {
-    await this.redis.client.sadd(this.socketsKey(userId), socketId);
-    const chosen = await this.redis.client.hget(this.statusKey(), userId);
-    return chosen === 'away' ? 'away' : 'online';
+  private offlineSinceKey(): string {
+    return this.redis.key('presence', 'offline-since');
   }
 
-  /** Returns the user's status after the socket left: offline once no socket is left. */
-  async disconnected(userId: string, socketId: string): Promise<PresenceStatus> {
-    await this.redis.client.srem(this.socketsKey(userId), socketId);
-    const left = await this.redis.client.scard(this.socketsKey(userId));
-    if (left > 0) return (await this.redis.client.hget(this.statusKey(), userId)) === 'away' ? 'away' : 'online';
-    return 'offline';
+  get graceMs(): number {
+    return this.config.ROUTING_OFFLINE_GRACE_SECONDS * 1000;
+  }
+
+  /** Returns whether this is the user's first live socket (they just came online). */
+  async connected(userId: string, socketId: string): Promise<boolean> {
+    const wasLive = await this.liveSockets(userId);
+    await this.redis.client.multi().zadd(this.socketsKey(userId), Date.now(), socketId).hdel(this.offlineSinceKey(), userId).exec();
+    return wasLive === 0;
+  }
+
+  /** Returns the time the user lost their last socket, or null while they still have one. */
+  async disconnected(userId: string, socketId: string): Promise<number | null> {
+    await this.redis.client.zrem(this.socketsKey(userId), socketId);
+    if ((await this.liveSockets(userId)) > 0) return null;
+    const since = Date.now();
+    await this.redis.client.hset(this.offlineSinceKey(), userId, String(since));
+    return since;
+  }
+
+  /** Keeps this process's sockets fresh, so a crashed process's sockets age out. */
+  async heartbeat(sockets: Array<{ userId: string; socketId: string }>): Promise<void> {
+    if (sockets.length === 0) return;
+    const now = Date.now();
+    const batch = this.redis.client.multi();
+    for (const s of sockets) batch.zadd(this.socketsKey(s.userId), now, s.socketId);
+    await batch.exec();
   }
 
   async choose(userId: string, status: 'online' | 'away'): Promise<void> {
-    await this.redis.client.hset(this.statusKey(), userId, status);
+    await this.redis.client.hset(this.chosenKey(), userId, status);
+  }
+
+  /** True when the user lost their last socket at `since` and has not come back. */
+  async stillOfflineSince(userId: string, since: number): Promise<boolean> {
+    return (await this.redis.client.hget(this.offlineSinceKey(), userId)) === String(since) && (await this.liveSockets(userId)) === 0;
+  }
+
+  async statusOf(userIds: string[]): Promise<Map<string, PresenceStatus>> {
+    const result = new Map<string, PresenceStatus>();
+    if (userIds.length === 0) return result;
+    const [chosen, offlineSince] = await Promise.all([this.redis.client.hmget(this.chosenKey(), ...userIds), this.redis.client.hmget(this.offlineSinceKey(), ...userIds)]);
+    const now = Date.now();
+    await Promise.all(
+      userIds.map(async (id, i) => {
+        const live = (await this.liveSockets(id)) > 0;
+        const since = Number(offlineSince[i] ?? NaN);
+        const inGrace = !live && Number.isFinite(since) && now - since < this.graceMs;
+        result.set(id, live || inGrace ? (chosen[i] === 'away' ? 'away' : 'online') : 'offline');
+      }),
+    );
+    return result;
+  }
+
+  private liveSockets(userId: string): Promise<number> {
+    return this.redis.client.zcount(this.socketsKey(userId), Date.now() - SOCKET_STALE_MS, '+inf');
   }
 }

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -18,6 +18,7 @@ import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
 import { ConversationEntity } from '../conversations/conversation.entity.js';
 import { canViewConversation } from '../conversations/domain/access.js';
 import { rooms } from './audience.js';
+import { QueueService } from '../../core/queue.service.js';
 import { EventRelay } from './event-relay.service.js';
 import { EventsService } from './events.service.js';
 import { PresenceService } from './presence.service.js';
@@ -33,11 +34,13 @@ type RapportSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TYPING_MIN_INTERVAL_MS = 1000;
+const HEARTBEAT_MS = 30_000;
 
 /** socket.io on the HTTP port: authenticates with `auth.token`, places each socket in its rooms, answers sync. */
 @WebSocketGateway({ cors: { origin: true, credentials: true } })
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeGateway.name);
+  private heartbeatTimer: NodeJS.Timeout | null = null;
 
   @WebSocketServer()
   server: Server;
@@ -49,6 +52,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly presence: PresenceService,
     private readonly viewers: ViewersService,
     @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
+    private readonly queues: QueueService,
   ) {}
 
   async afterInit(server: Server): Promise<void> {
@@ -64,6 +68,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         .catch(() => next(new Error('unauthorized')));
     });
     await this.relay.start(server);
+    this.heartbeatTimer = setInterval(() => void this.heartbeat(), HEARTBEAT_MS);
+    this.heartbeatTimer.unref();
   }
 
   async handleConnection(socket: RapportSocket): Promise<void> {
@@ -71,7 +77,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if (!user) return;
     await socket.join([rooms.user(user.id), ...user.teamIds.map(rooms.team), ...(isSupervisor(user) ? [rooms.supervisors] : [])]);
     socket.emit('ready', { userId: user.id, latestSeq: this.relay.currentSeq });
-    await this.announcePresence(user, await this.presence.connected(user.id, socket.id));
+    const cameOnline = await this.presence.connected(user.id, socket.id);
+    const status = (await this.presence.statusOf([user.id])).get(user.id) ?? 'online';
+    await this.announcePresence(user, status);
+    // Someone who just came online can take work from their teams' queues.
+    if (cameOnline && status === 'online') await this.queues.addRouting({ type: 'drain-agent', userId: user.id });
   }
 
   async handleDisconnect(socket: RapportSocket): Promise<void> {
@@ -79,7 +89,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if (!user) return;
     try {
       if (viewing) await this.publishViewers(viewing, await this.viewers.remove(viewing, socket.id));
-      await this.announcePresence(user, await this.presence.disconnected(user.id, socket.id));
+      const since = await this.presence.disconnected(user.id, socket.id);
+      // Still online for the grace period; the router decides after it whether they are gone.
+      if (since !== null) await this.queues.addRouting({ type: 'agent-offline', userId: user.id, since }, this.presence.graceMs);
     } catch (err) {
       // Sockets also close while the server shuts down, after Redis is gone.
       this.logger.debug(`disconnect bookkeeping skipped: ${String(err)}`);
@@ -130,6 +142,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if (status !== 'online' && status !== 'away') return { ok: false };
     await this.presence.choose(socket.data.user.id, status);
     await this.announcePresence(socket.data.user, status);
+    if (status === 'online') await this.queues.addRouting({ type: 'drain-agent', userId: socket.data.user.id });
     return { ok: true };
   }
 
@@ -142,9 +155,20 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     await this.relay.broadcast([rooms.conversation(conversationId), rooms.supervisors], 'conversation.viewers', { conversationId, viewers });
   }
 
-  private async announcePresence(user: AuthUser, status: PresenceStatus): Promise<void> {
-    await this.relay
-      .broadcast([rooms.supervisors, ...user.teamIds.map(rooms.team)], 'agent.presence', { userId: user.id, status })
-      .catch((err: unknown) => this.logger.warn(`presence broadcast failed: ${String(err)}`));
+  private announcePresence(user: AuthUser, status: PresenceStatus): Promise<void> {
+    return this.relay.announcePresence(user.id, user.teamIds, status);
+  }
+
+  /** Keeps this process's sockets marked alive in Redis (see SOCKET_STALE_MS). */
+  private async heartbeat(): Promise<void> {
+    const sockets = [...this.server.sockets.sockets].flatMap(([socketId, socket]) => {
+      const user = (socket.data as Partial<SocketData>).user;
+      return user ? [{ userId: user.id, socketId }] : [];
+    });
+    await this.presence.heartbeat(sockets).catch((err: unknown) => this.logger.warn(`presence heartbeat failed: ${String(err)}`));
+  }
+
+  onModuleDestroy(): void {
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
   }
 }

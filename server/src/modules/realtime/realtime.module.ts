@@ -11,6 +11,6 @@ import { ViewersService } from './viewers.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([ConversationEntity])],
   providers: [EventsService, EventRelay, PresenceService, ViewersService, RealtimeGateway],
-  exports: [EventsService],
+  exports: [EventsService, PresenceService, EventRelay],
 })
 export class RealtimeModule {}
