@@ -153,3 +153,9 @@ export async function sync(socket: TestSocket, sinceSeq: number): Promise<SyncAc
   if ('error' in ack) throw new Error(`sync refused: ${ack.error}`);
   return ack;
 }
+
+/** A second server process's worth of workers on the same database and Redis (ROLE=worker). */
+export async function startExtraWorker(app: TestApp): Promise<{ close: () => Promise<void> }> {
+  const worker = await createApp({ ...app.config, ROLE: 'worker', DEMO_SEED: false });
+  return { close: () => worker.context.close() };
+}

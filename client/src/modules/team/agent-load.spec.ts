@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { makeTeam } from '../../testing/fixtures';
-import { agentOptionLabel, effectiveCapacityOf, formatLoad, isAtCapacity, loadRatio } from './agent-load';
+import { agentOptionLabel, effectiveCapacityOf, formatLoad, isAtCapacity, loadRatio, parseCapacity } from './agent-load';
 
 describe('load', () => {
   it.each([
@@ -29,5 +29,21 @@ describe('effectiveCapacityOf', () => {
     expect(effectiveCapacityOf(null, ['a', 'b'], teams, 1)).toBe(3);
     expect(effectiveCapacityOf(null, ['a'], teams, 1)).toBe(5);
     expect(effectiveCapacityOf(null, [], teams, 4)).toBe(4);
+  });
+});
+
+describe('parseCapacity', () => {
+  it.each([
+    ['', { ok: true, value: null }],
+    ['  ', { ok: true, value: null }],
+    ['0', { ok: true, value: 0 }],
+    [' 7 ', { ok: true, value: 7 }],
+    ['100', { ok: true, value: 100 }],
+    ['101', { ok: false }],
+    ['-1', { ok: false }],
+    ['2.5', { ok: false }],
+    ['abc', { ok: false }],
+  ])('%j → %o', (text, expected) => {
+    expect(parseCapacity(text)).toEqual(expected);
   });
 });

@@ -1,4 +1,4 @@
-import type { Agent, PresenceStatus, Team } from '@rapport/shared';
+import type { Agent, Team } from '@rapport/shared';
 
 type Load = Pick<Agent, 'openCount' | 'effectiveCapacity'>;
 
@@ -16,12 +16,6 @@ export function isAtCapacity(agent: Load): boolean {
 /** "2/5" */
 export function formatLoad(agent: Load): string {
   return `${agent.openCount}/${agent.effectiveCapacity}`;
-}
-
-const PRESENCE_LABELS: Record<PresenceStatus, string> = { online: 'Online', away: 'Away', offline: 'Offline' };
-
-export function presenceLabel(presence: PresenceStatus): string {
-  return PRESENCE_LABELS[presence] ?? presence;
 }
 
 /** "Bea Lindqvist (2/5)", with presence when they would not see it soon: "Chidi Okafor (1/5) · offline". */
@@ -42,4 +36,15 @@ export function effectiveCapacityOf(capacity: number | null, teamIds: readonly s
 
 export function byName(a: Pick<Agent, 'name'>, b: Pick<Agent, 'name'>): number {
   return a.name.localeCompare(b.name);
+}
+
+export const MAX_CAPACITY = 100;
+
+/** Reads the capacity field: '' means "use the team default"; anything but a whole number 0…100 is not saved. */
+export function parseCapacity(text: string): { ok: true; value: number | null } | { ok: false } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: null };
+  if (!/^\d+$/.test(trimmed)) return { ok: false };
+  const value = Number(trimmed);
+  return value <= MAX_CAPACITY ? { ok: true, value } : { ok: false };
 }
