@@ -1,4 +1,4 @@
-import type { AssignBody, Conversation, Message, Page, SendMessageBody, SetStatusBody } from '@rapport/shared';
+import type { AssignBody, Assignment, Conversation, Message, Page, SendMessageBody, SetStatusBody } from '@rapport/shared';
 import { apiRequest } from '../../lib/api-client';
 
 export function fetchConversation(id: string, signal?: AbortSignal): Promise<Conversation> {
@@ -33,4 +33,9 @@ export function isConversation(value: unknown): value is Conversation {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v.id === 'string' && typeof v.status === 'string' && typeof v.customer === 'object' && v.customer !== null;
+}
+
+/** Every change of owner, oldest first. */
+export function fetchAssignments(conversationId: string, signal?: AbortSignal): Promise<{ items: Assignment[] }> {
+  return apiRequest<{ items: Assignment[] }>(`/conversations/${encodeURIComponent(conversationId)}/assignments`, { signal });
 }

@@ -6,7 +6,9 @@ import { Avatar } from '../../ui/avatar';
 import { ChannelBadge } from '../../ui/channel-badge';
 import { PriorityMarker } from '../../ui/priority-marker';
 import { StatusPill } from '../../ui/status-pill';
-import { canAssignToSelf, canUnassign } from './conversation-permissions';
+import { AssigneeSelect } from './assignee-select';
+import { ConversationSignals } from './conversation-signals';
+import { canAssignToSelf, canPickAssignee } from './conversation-permissions';
 import { SnoozeMenu } from './snooze-menu';
 import { useConversationActions, type StatusChange } from './use-conversation-actions';
 
@@ -53,18 +55,16 @@ export function ConversationHeader({ conversation: c, customerPanelOpen, onToggl
             <span className="muted">· {c.assignee === null ? 'Unassigned' : c.assignee.id === currentUserId ? 'Assigned to you' : `Assigned to ${c.assignee.name}`}</span>
             <Viewers conversationId={c.id} currentUserId={currentUserId} />
           </div>
+          <ConversationSignals conversation={c} />
         </div>
       </div>
 
       <div className="thread-actions" aria-busy={busy}>
-        {canAssignToSelf(user, c) ? (
+        {canPickAssignee(user) ? (
+          <AssigneeSelect conversation={c} disabled={busy} onAssign={(assigneeId) => assign.mutate(assigneeId)} />
+        ) : canAssignToSelf(user, c) ? (
           <button type="button" className="button button-quiet" data-testid="assign-me" disabled={busy} onClick={() => assign.mutate(currentUserId)}>
             Assign to me
-          </button>
-        ) : null}
-        {canUnassign(user, c) ? (
-          <button type="button" className="button button-quiet" data-testid="unassign" disabled={busy} onClick={() => assign.mutate(null)}>
-            Unassign
           </button>
         ) : null}
         {c.status !== 'pending' && c.status !== 'resolved' ? (

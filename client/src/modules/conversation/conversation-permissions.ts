@@ -14,12 +14,14 @@ export function canReplyPublicly(user: User, conversation: Scope): boolean {
   return isSupervisor(user) || conversation.assigneeId === null || conversation.assigneeId === user.id;
 }
 
-/** Agents may only take an unassigned conversation; supervisors may take or release any. */
+/** Agents may only take an unassigned conversation; supervisors may take any. */
 export function canAssignToSelf(user: User, conversation: Scope): boolean {
   if (conversation.assigneeId === user.id) return false;
   return isSupervisor(user) || conversation.assigneeId === null;
 }
 
-export function canUnassign(user: User, conversation: Scope): boolean {
-  return isSupervisor(user) && conversation.assigneeId !== null;
+
+/** Supervisors hand conversations to anyone in the team (the assignee picker); agents only take free ones. */
+export function canPickAssignee(user: User): boolean {
+  return isSupervisor(user);
 }

@@ -3,7 +3,7 @@ import type { ConversationStatus } from '@rapport/shared';
 import { useCurrentUser } from '../auth/use-session';
 import { conversationListKeys } from '../inbox/query-keys';
 import { assignConversation, isConversation, setConversationStatus } from './conversation-api';
-import { writeConversation } from './conversation-cache-writer';
+import { refreshAssignments, writeConversation } from './conversation-cache-writer';
 import { conversationKeys } from './query-keys';
 
 export interface StatusChange {
@@ -32,7 +32,11 @@ export function useConversationActions(conversationId: string) {
 
   const assign = useMutation({
     mutationFn: (assigneeId: string | null) => assignConversation(conversationId, { assigneeId }),
-    onSuccess: applyAnswer,
+    onSuccess: (answer) => {
+      applyAnswer(answer);
+      // The live conversation.assigned does the same; this covers a dropped socket.
+      refreshAssignments(queryClient, conversationId);
+    },
   });
 
   return { status, assign, user };

@@ -14,6 +14,9 @@ interface ConversationListItemProps {
   currentUserId: string;
   now: number;
   onSelect: (id: string) => void;
+  /** Given to supervisors only: a checkbox for bulk assignment. */
+  onToggleChecked?: (id: string) => void;
+  checked?: boolean;
 }
 
 function assigneeLabel(assignee: Conversation['assignee'], currentUserId: string): string {
@@ -21,14 +24,31 @@ function assigneeLabel(assignee: Conversation['assignee'], currentUserId: string
   return assignee.id === currentUserId ? 'You' : assignee.name;
 }
 
-export const ConversationListItem = memo(function ConversationListItem({ conversation: c, selected, currentUserId, now, onSelect }: ConversationListItemProps) {
+export const ConversationListItem = memo(function ConversationListItem({ conversation: c, selected, currentUserId, now, onSelect, onToggleChecked, checked = false }: ConversationListItemProps) {
   const waitingMs = c.waitingSince ? now - Date.parse(c.waitingSince) : 0;
   const classes = ['conversation-item'];
   if (selected) classes.push('is-selected');
   if (c.unreadCount > 0) classes.push('is-unread');
 
+  const rowClasses = ['conversation-row'];
+  if (onToggleChecked) rowClasses.push('is-checkable');
+  if (checked) rowClasses.push('is-checked');
+  if (selected) rowClasses.push('is-selected');
+
   return (
-    <li>
+    <li className={rowClasses.join(' ')}>
+      {onToggleChecked ? (
+        <label className="conversation-check">
+          <input
+            type="checkbox"
+            data-testid="conversation-select"
+            data-conversation-id={c.id}
+            checked={checked}
+            aria-label={`Select conversation with ${c.customer.name}`}
+            onChange={() => onToggleChecked(c.id)}
+          />
+        </label>
+      ) : null}
       <button
         type="button"
         className={classes.join(' ')}

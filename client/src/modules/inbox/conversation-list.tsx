@@ -12,6 +12,9 @@ interface ConversationListProps {
   selectedId: string | null;
   currentUserId: string;
   onSelect: (id: string) => void;
+  /** Supervisors tick conversations to assign several at once. */
+  checkedIds?: ReadonlySet<string>;
+  onToggleChecked?: (id: string) => void;
 }
 
 const NO_ITEMS: Conversation[] = [];
@@ -24,7 +27,7 @@ function emptyTitle(filters: ConversationFilters): string {
   return `No ${status} conversations`;
 }
 
-export function ConversationList({ filters, selectedId, currentUserId, onSelect }: ConversationListProps) {
+export function ConversationList({ filters, selectedId, currentUserId, onSelect, checkedIds, onToggleChecked }: ConversationListProps) {
   const query = useConversationList(filters);
   const now = useNow();
   const items = query.data?.pages.flatMap((page) => page.items) ?? NO_ITEMS;
@@ -60,6 +63,8 @@ export function ConversationList({ filters, selectedId, currentUserId, onSelect 
               currentUserId={currentUserId}
               now={now}
               onSelect={onSelect}
+              onToggleChecked={onToggleChecked}
+              checked={checkedIds?.has(conversation.id) ?? false}
             />
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { ROUTING_STRATEGIES, type Agent, type RoutingStrategy, type Team, type U
 import { errorMessage } from '../../lib/error-message';
 import { EmptyState, InlineError, Spinner } from '../../ui/feedback';
 import { useCurrentUser } from '../auth/use-session';
+import { effectiveCapacityOf } from './agent-load';
 import { AgentRow } from './agent-row';
 import { groupAgentsByTeam, type TeamSection } from './agents-cache';
 import { canEditRouting } from './team-permissions';
@@ -18,6 +19,7 @@ const STRATEGY_HINTS: Record<RoutingStrategy, string> = {
 
 interface SectionProps {
   section: TeamSection;
+  teams: readonly Team[];
   editable: boolean;
   onUpdateAgent: (agent: Agent, patch: UpdateAgentBody) => void;
   onUpdateTeam: (team: Team, strategy: RoutingStrategy) => void;
@@ -27,10 +29,9 @@ function onlineCount(agents: readonly Agent[]): number {
   return agents.filter((a) => a.presence === 'online').length;
 }
 
-function TeamCard({ section, editable, onUpdateAgent, onUpdateTeam }: SectionProps) {
+function TeamCard({ section, teams, editable, onUpdateAgent, onUpdateTeam }: SectionProps) {
   const { team, members, alsoMembers } = section;
   const everyone = [...members, ...alsoMembers];
-  const defaultCapacity = team?.defaultCapacity ?? 0;
   return (
     <section className="team-card" data-testid="team-card" data-team-id={team?.id} aria-label={team ? `Team ${team.name}` : 'Not in a team'}>
       <header className="team-card-header">
@@ -84,7 +85,7 @@ function TeamCard({ section, editable, onUpdateAgent, onUpdateTeam }: SectionPro
           </thead>
           <tbody>
             {members.map((agent) => (
-              <AgentRow key={agent.id} agent={agent} defaultCapacity={defaultCapacity || agent.effectiveCapacity} editable={editable} onUpdate={onUpdateAgent} />
+              <AgentRow key={agent.id} agent={agent} defaultCapacity={effectiveCapacityOf(null, agent.teamIds, teams, agent.effectiveCapacity)} editable={editable} onUpdate={onUpdateAgent} />
             ))}
           </tbody>
         </table>
@@ -135,7 +136,7 @@ export function TeamView() {
         <EmptyState title="No agents yet" />
       ) : (
         sections.map((section) => (
-          <TeamCard key={section.team?.id ?? 'none'} section={section} editable={editable} onUpdateAgent={onUpdateAgent} onUpdateTeam={onUpdateTeam} />
+          <TeamCard key={section.team?.id ?? 'none'} section={section} teams={teams.data} editable={editable} onUpdateAgent={onUpdateAgent} onUpdateTeam={onUpdateTeam} />
         ))
       );
   }
