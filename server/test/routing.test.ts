@@ -102,6 +102,42 @@ describe('routing: the right agent, fairly, at once', () => {
     await resolveEverything();
   });
 
+  it('sends a conversation to the agent whose skills match its topic', async () => {
+    await setAgent(4, { skills: ['billing'] });
+    const customer = await customerWrites('I was charged twice for the same invoice this month');
+    const conversation = await routed(customer);
+    expect(conversation.tags).toContain('billing');
+    expect(conversation.assigneeId).toBe(agentNamed(4).user.id);
+    await setAgent(4, { skills: [] });
+    await resolveEverything();
+  });
+
+  it('ranks a VIP customer first, and only supervisors may make someone VIP', async () => {
+    const customer = await customerWrites('Quick question about opening hours');
+    const calm = await conversationOf(customer);
+    expect(calm.priority).toBe('normal');
+    const byAgent = await fetch(`${app.baseUrl}/api/customers/${calm.customerId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${agentNamed(1).accessToken}` },
+      body: JSON.stringify({ tier: 'vip' }),
+    });
+    expect(byAgent.status).toBe(403);
+    const byLead = await fetch(`${app.baseUrl}/api/customers/${calm.customerId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${lead.accessToken}` },
+      body: JSON.stringify({ tier: 'vip', notes: 'Long-time member' }),
+    });
+    expect(byLead.status).toBe(200);
+    expect(await byLead.json()).toMatchObject({ tier: 'vip', notes: 'Long-time member' });
+    await asLead().post(`/api/conversations/${calm.id}/status`, { status: 'resolved' });
+    await customerWrites('Another quick question about opening hours', customer);
+    const vip = await eventually(async () => (await asLead().get<Page<Conversation>>(`/api/conversations?q=${customer}&status=open`)).body.items.find((c) => c.id !== calm.id), 10000, 'the VIP conversation');
+    expect(vip.customer.tier).toBe('vip');
+    expect(['high', 'urgent']).toContain(vip.priority);
+    expect(vip.prioritySignals).toContain('VIP customer');
+    await resolveEverything();
+  });
+
   it('gives a returning customer back to the agent who helped them last', async () => {
     const customer = await customerWrites('My password reset email never arrives');
     const first = await routed(customer);
@@ -124,22 +160,23 @@ describe('routing: the right agent, fairly, at once', () => {
   });
 
   it('tells both agents when a lead reassigns, and keeps the history', async () => {
-    const heardBy1 = recordEvents(sockets.get(agentNamed(1).user.id)!);
-    const heardBy4 = recordEvents(sockets.get(agentNamed(4).user.id)!);
-    const conversation = await conversationOf(await customerWrites('Please move me around'));
-    await asLead().post(`/api/conversations/${conversation.id}/assign`, { assigneeId: agentNamed(1).user.id });
-    const moved = await asLead().post<Conversation>(`/api/conversations/${conversation.id}/assign`, { assigneeId: agentNamed(4).user.id });
-    expect(moved.body.assigneeId).toBe(agentNamed(4).user.id);
+    const heard = new Map(agents.map((a) => [a.user.id, recordEvents(sockets.get(a.user.id)!)]));
+    const conversation = await routed(await customerWrites('Please move me around'));
+    const from = conversation.assigneeId!;
+    const to = agents.map((a) => a.user.id).find((id) => id !== from)!;
+    const moved = await asLead().post<Conversation>(`/api/conversations/${conversation.id}/assign`, { assigneeId: to });
+    expect(moved.status).toBe(200);
+    expect(moved.body.assigneeId).toBe(to);
     const isMove = (e: { type: string; payload: Record<string, unknown> }) => {
       const p = e.payload as unknown as ConversationAssignedEvent;
-      return e.type === 'conversation.assigned' && p.conversation.id === conversation.id && p.assigneeId === agentNamed(4).user.id && p.previousAssigneeId === agentNamed(1).user.id;
+      return e.type === 'conversation.assigned' && p.conversation.id === conversation.id && p.assigneeId === to && p.previousAssigneeId === from;
     };
-    await eventually(() => heardBy1.some(isMove), 5000, 'the previous owner to hear it');
-    await eventually(() => heardBy4.some(isMove), 5000, 'the new owner to hear it');
+    await eventually(() => heard.get(from)!.some(isMove), 5000, 'the previous owner to hear it');
+    await eventually(() => heard.get(to)!.some(isMove), 5000, 'the new owner to hear it');
     const history = (await asLead().get<{ items: Assignment[] }>(`/api/conversations/${conversation.id}/assignments`)).body.items;
-    expect(history.slice(-2).map((h) => [h.toUserId, h.reason, h.byUserId])).toEqual([
-      [agentNamed(1).user.id, 'manual', lead.user.id],
-      [agentNamed(4).user.id, 'manual', lead.user.id],
+    expect(history.map((h) => [h.fromUserId, h.toUserId, h.reason, h.byUserId])).toEqual([
+      [null, from, 'auto', null],
+      [from, to, 'manual', lead.user.id],
     ]);
     await resolveEverything();
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   CHANNEL_KINDS,
   CONVERSATION_STATUSES,
+  CUSTOMER_TIERS,
   type AuthorType,
   type ChannelKind,
   type ConversationStatus,
@@ -328,3 +329,13 @@ export interface Assignment {
   reason: AssignmentReason;
   createdAt: string;
 }
+
+/** What agents remember about a customer (tier is for leads, managers and admins). */
+export const updateCustomerBody = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  tier: z.enum(CUSTOMER_TIERS).optional(),
+  preferredLanguage: z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, 'preferredLanguage is an ISO 639-1 code like "es"').nullable().optional(),
+  notes: z.string().max(10000).nullable().optional(),
+  preferences: z.record(z.string(), z.unknown()).optional(),
+});
+export type UpdateCustomerBody = z.input<typeof updateCustomerBody>;

@@ -1,8 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CustomerProfile } from '@rapport/shared';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { CustomerProfile, UpdateCustomerBody } from '@rapport/shared';
+import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
 import { ConversationEntity } from '../conversations/conversation.entity.js';
 import { canViewConversation } from '../conversations/domain/access.js';
 import { CustomerIdentityEntity } from './customer-identity.entity.js';
@@ -12,6 +12,19 @@ import { CustomerEntity } from './customer.entity.js';
 @Injectable()
 export class CustomersService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async update(user: AuthUser, id: string, body: UpdateCustomerBody): Promise<CustomerProfile> {
+    await this.profile(user, id);
+    if (body.tier !== undefined && !isSupervisor(user)) throw new ForbiddenException('Only leads, managers and admins change a customer\'s tier');
+    const customer = await this.dataSource.getRepository(CustomerEntity).findOneByOrFail({ id });
+    if (body.name !== undefined) customer.name = body.name;
+    if (body.tier !== undefined) customer.tier = body.tier;
+    if (body.preferredLanguage !== undefined) customer.preferredLanguage = body.preferredLanguage;
+    if (body.notes !== undefined) customer.notes = body.notes;
+    if (body.preferences !== undefined) customer.preferences = body.preferences;
+    await this.dataSource.getRepository(CustomerEntity).save(customer);
+    return this.profile(user, id);
+  }
 
   async profile(user: AuthUser, id: string): Promise<CustomerProfile> {
     const customer = await this.dataSource.getRepository(CustomerEntity).findOneBy({ id });

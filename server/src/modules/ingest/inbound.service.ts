@@ -13,6 +13,7 @@ import { EventsService } from '../realtime/events.service.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { detectLanguage } from '../routing/domain/language.js';
 import { assessPriority } from '../routing/domain/priority.js';
+import { topicsOf } from '../routing/domain/topics.js';
 
 /**
  * Stores one customer message: dedupe on (channel, external id) → customer and identity → the open
@@ -66,6 +67,7 @@ export class InboundService {
       conversation.unreadCount += created ? 0 : 1;
       conversation.waitingSince ??= item.sentAt;
       conversation.language ??= detectLanguage(item.text);
+      conversation.tags = [...new Set([...conversation.tags, ...topicsOf(item.text)])];
       const customer = await manager.getRepository(CustomerEntity).findOneByOrFail({ id: identity.customerId });
       const assessed = assessPriority({ tier: customer.tier, text: item.text, waitingSince: conversation.waitingSince, slaDeadline: conversation.slaDeadline, now: new Date() });
       // Within one wait a calmer follow-up ("thanks?") does not make an angry customer less urgent.
@@ -139,6 +141,7 @@ export class InboundService {
       firstMessageAt: item.sentAt,
       lastMessageAt: new Date(),
       unreadCount: 1,
+      tags: [],
     });
     return { conversation: await repo.save(conversation), created: true };
   }

@@ -1,5 +1,6 @@
 import Sentiment from 'sentiment';
 import { likelyLanguages } from './language.js';
+import { countHits, lexicon, normalize } from './word-match.js';
 
 export interface PriorityInput {
   tier: 'standard' | 'vip';
@@ -103,26 +104,10 @@ const THANKS_WORDS = [
 /** A thank-you longer than this probably says something else too. */
 const CLOSING_THANKS_MAX_WORDS = 6;
 
-/** Lowercase, accents off, words joined by single spaces and padded, so ` word ` matches whole words. */
-function normalize(text: string): string {
-  const words = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  return ` ${words.join(' ')} `;
-}
-
-const lexicon = (entries: string[]): string[] => [...new Set(entries.map(normalize))];
 const ANGER_LEXICON = lexicon(ANGER_WORDS);
 const STRONG_URGENCY_LEXICON = lexicon(STRONG_URGENCY_WORDS);
 const WEAK_URGENCY_LEXICON = lexicon(WEAK_URGENCY_WORDS);
 const THANKS_LEXICON = lexicon(THANKS_WORDS);
-
-/** Distinct lexicon entries found as whole words: repeating a word does not repeat its weight. */
-const countHits = (normalized: string, entries: string[]): number =>
-  entries.filter((entry) => normalized.includes(entry)).length;
 
 const clamp01 = (value: number): number => Math.min(1, Math.max(0, value));
 
