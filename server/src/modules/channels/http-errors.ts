@@ -24,8 +24,18 @@ export function platformId(value: unknown): string | null {
   return value;
 }
 
-/** fetch with a timeout; a non-2xx answer becomes a PlatformError carrying status, body and headers. */
-export async function requestJson(url: string, init: RequestInit & { timeoutMs?: number }): Promise<unknown> {
+export interface JsonResponse {
+  body: unknown;
+  /** Lowercased header names. */
+  headers: Record<string, string>;
+}
+
+/**
+ * fetch with a timeout; a non-2xx answer becomes a PlatformError carrying status, body and headers. A
+ * success returns the headers too: polled platforms announce an exhausted rate limit on the last
+ * successful answer (`x-rate-limit-remaining: 0`), not only with a 429.
+ */
+export async function requestJsonWithHeaders(url: string, init: RequestInit & { timeoutMs?: number }): Promise<JsonResponse> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 15000) });
@@ -39,9 +49,14 @@ export async function requestJson(url: string, init: RequestInit & { timeoutMs?:
   } catch {
     // Not JSON: keep the text for the error message.
   }
+  const headers = Object.fromEntries(response.headers.entries());
   if (!response.ok) {
-    const headers = Object.fromEntries(response.headers.entries());
     throw new PlatformError(typeof body === 'string' && body ? body.slice(0, 300) : response.statusText, response.status, body, headers);
   }
-  return body;
+  return { body, headers };
+}
+
+/** The body of a successful JSON answer (see requestJsonWithHeaders). */
+export async function requestJson(url: string, init: RequestInit & { timeoutMs?: number }): Promise<unknown> {
+  return (await requestJsonWithHeaders(url, init)).body;
 }

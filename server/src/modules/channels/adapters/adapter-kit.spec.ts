@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { MalformedPayloadError, PlatformError, type ChannelContext, type InboundItem } from '../channel-adapter.js';
-import { baseUrlOf, compareIds, configString, itemOrIgnored, msUntil, newestId, parsePayload, requestJsonWithHeaders, requireSecret } from './adapter-kit.js';
+import { baseUrlOf, compareIds, configString, itemOrIgnored, msUntil, newestId, parsePayload, requireSecret } from './adapter-kit.js';
+import { requestJsonWithHeaders } from '../http-errors.js';
 import { closedPortUrl, FakePlatform } from './fake-platform.testing.js';
 import { rejectionOf } from './meta/fixtures.testing.js';
 

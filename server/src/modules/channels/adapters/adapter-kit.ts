@@ -76,33 +76,3 @@ export function msUntil(resetAtMs: number, now: number = Date.now()): number {
   return Math.max(1000, Math.ceil(resetAtMs - now));
 }
 
-export interface JsonResponse {
-  body: unknown;
-  /** Lowercased header names. */
-  headers: Record<string, string>;
-}
-
-/**
- * Like `requestJson`, but a success also returns the headers: polled platforms announce an exhausted
- * rate limit on the last successful answer (`x-rate-limit-remaining: 0`), not only with a 429.
- */
-export async function requestJsonWithHeaders(url: string, init: RequestInit & { timeoutMs?: number }): Promise<JsonResponse> {
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 15000) });
-  } catch (err) {
-    throw new PlatformError(err instanceof Error ? err.message : String(err), null);
-  }
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // Not JSON: keep the text for the error message.
-  }
-  const headers = Object.fromEntries(response.headers.entries());
-  if (!response.ok) {
-    throw new PlatformError(typeof body === 'string' && body ? body.slice(0, 300) : response.statusText, response.status, body, headers);
-  }
-  return { body, headers };
-}

@@ -11,7 +11,7 @@ import {
   type PollResult,
   type SendResult,
 } from '../../channel-adapter.js';
-import { classifyHttpError, platformId, requestJson } from '../../http-errors.js';
+import { classifyHttpError, platformId, requestJson, requestJsonWithHeaders, type JsonResponse } from '../../http-errors.js';
 import {
   DEFAULT_RATE_LIMIT_PAUSE_MS,
   baseUrlOf,
@@ -21,10 +21,8 @@ import {
   msUntil,
   newestId,
   parsePayload,
-  requestJsonWithHeaders,
   requireSecret,
   unreadableAnswer,
-  type JsonResponse,
 } from '../adapter-kit.js';
 
 export const MASTODON_PAGE_SIZE = 40;

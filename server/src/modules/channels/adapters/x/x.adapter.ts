@@ -9,7 +9,7 @@ import {
   type PollResult,
   type SendResult,
 } from '../../channel-adapter.js';
-import { classifyHttpError, platformId, requestJson } from '../../http-errors.js';
+import { classifyHttpError, platformId, requestJson, requestJsonWithHeaders, type JsonResponse } from '../../http-errors.js';
 import {
   DEFAULT_RATE_LIMIT_PAUSE_MS,
   baseUrlOf,
@@ -19,10 +19,8 @@ import {
   msUntil,
   newestId,
   parsePayload,
-  requestJsonWithHeaders,
   requireSecret,
   unreadableAnswer,
-  type JsonResponse,
 } from '../adapter-kit.js';
 import { v2IncludesSchema, v2PostItem, type V2Includes } from './x-posts.js';
 
