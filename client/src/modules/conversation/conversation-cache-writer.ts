@@ -1,12 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Conversation, Message } from '@rapport/shared';
+import { isOlderSnapshot } from '../inbox/conversation-cache';
 import { writeConversationToLists, writeMessageToLists } from '../inbox/conversation-cache-writer';
 import { upsertMessage, type MessageThread } from './messages-cache';
 import { conversationKeys } from './query-keys';
 
 /** A new version of a conversation: the open header and every inbox list. */
 export function writeConversation(queryClient: QueryClient, conversation: Conversation, currentUserId: string): void {
-  queryClient.setQueryData(conversationKeys.detail(conversation.id), conversation);
+  queryClient.setQueryData<Conversation>(conversationKeys.detail(conversation.id), (cached) => (isOlderSnapshot(conversation, cached) ? cached : conversation));
   writeConversationToLists(queryClient, conversation, currentUserId);
 }
 

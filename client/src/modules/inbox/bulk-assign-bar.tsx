@@ -14,7 +14,7 @@ interface BulkAssignBarProps {
   onClear: () => void;
 }
 
-/** "3 selected · Assign to [agent] · Apply · Clear" above the list while conversations are ticked. */
+/** "3 selected · Clear / Assign to [agent] Apply" above the list while conversations are ticked. */
 export function BulkAssignBar({ ids, onDone, onClear }: BulkAssignBarProps) {
   const queryClient = useQueryClient();
   const user = useCurrentUser();
@@ -42,9 +42,11 @@ export function BulkAssignBar({ ids, onDone, onClear }: BulkAssignBarProps) {
         <strong className="bulk-count" data-testid="bulk-count">
           {ids.length} selected
         </strong>
-        <span className="muted" aria-hidden="true">
-          ·
-        </span>
+        <button type="button" className="link-button bulk-clear" data-testid="bulk-clear" onClick={onClear}>
+          Clear
+        </button>
+      </div>
+      <div className="bulk-bar-row">
         <label className="bulk-target">
           <span>Assign to</span>
           <select className="select" data-testid="bulk-assign-select" value={value} disabled={apply.isPending} onChange={(e) => setValue(e.target.value)}>
@@ -82,12 +84,6 @@ export function BulkAssignBar({ ids, onDone, onClear }: BulkAssignBarProps) {
           }}
         >
           {apply.isPending ? 'Assigning…' : 'Apply'}
-        </button>
-        <span className="muted" aria-hidden="true">
-          ·
-        </span>
-        <button type="button" className="link-button bulk-clear" data-testid="bulk-clear" onClick={onClear}>
-          Clear
         </button>
       </div>
       {apply.isError ? (

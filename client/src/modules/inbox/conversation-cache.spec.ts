@@ -84,6 +84,24 @@ describe('applyConversationEvent', () => {
     expect(ids(applyConversationEvent(data, at('a', 40, { status: 'resolved' }), search, ME))).toEqual([['b']]);
   });
 
+  it('ignores an older version of a listed conversation (a replay after a fresh load)', () => {
+    const fresh = (id: string, minutes: number, updated: number) => at(id, minutes, { updatedAt: minutesAfter(updated) });
+    const data = pages({ items: [fresh('c', 30, 30), fresh('b', 20, 20)], nextCursor: 'more' });
+    // The version of 'b' from when it was created: older activity, older update.
+    expect(applyConversationEvent(data, fresh('b', 1, 1), openMine, ME)).toBe(data);
+    expect(applyConversationEvent(data, fresh('c', 5, 5), openMine, ME)).toBe(data);
+    // The same or a newer version still applies.
+    expect(ids(applyConversationEvent(data, fresh('b', 40, 40), openMine, ME))).toEqual([['b', 'c']]);
+    expect(applyConversationEvent(data, fresh('b', 20, 20), openMine, ME)?.pages[0]?.items[1]).toEqual(fresh('b', 20, 20));
+  });
+
+  it('keeps the last loaded conversation of a list with more pages when it changes in place', () => {
+    const data = pages({ items: [at('c', 30), at('b', 20)], nextCursor: 'more' });
+    const next = applyConversationEvent(data, at('b', 20, { unreadCount: 2 }), openMine, ME);
+    expect(ids(next)).toEqual([['c', 'b']]);
+    expect(next?.pages[0]?.items[1]?.unreadCount).toBe(2);
+  });
+
   it('places a conversation into an empty list', () => {
     const data = pages({ items: [], nextCursor: null });
     expect(ids(applyConversationEvent(data, at('a', 1), openMine, ME))).toEqual([['a']]);

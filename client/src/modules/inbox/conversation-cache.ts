@@ -28,30 +28,47 @@ export function compareByActivity(a: Conversation, b: Conversation): number {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-function containsConversation(data: ConversationPages, id: string): boolean {
-  return data.pages.some((page) => page.items.some((item) => item.id === id));
-}
-
 function withoutConversation(pages: Page<Conversation>[], id: string): Page<Conversation>[] {
   return pages.map((page) => (page.items.some((item) => item.id === id) ? { ...page, items: page.items.filter((item) => item.id !== id) } : page));
 }
 
 /**
  * Puts the conversation where the order says. Past the last loaded item of a list that has more pages
- * it is left out: "load more" will bring it, and inserting it now would show it twice.
+ * it is left out: "load more" will bring it, and inserting it now would show it twice. A conversation
+ * that was already listed (`wasListed`) stays even when it is the last one loaded: it was in range.
  */
-function insertInOrder(pages: Page<Conversation>[], conversation: Conversation): Page<Conversation>[] {
+function insertInOrder(pages: Page<Conversation>[], conversation: Conversation, wasListed = false): Page<Conversation>[] {
   for (let i = 0; i < pages.length; i++) {
     const page = pages[i];
     if (!page) continue;
     const index = page.items.findIndex((item) => compareByActivity(conversation, item) < 0);
     const isLastPage = i === pages.length - 1;
-    if (index === -1 && !(isLastPage && page.nextCursor === null)) continue;
+    if (index === -1 && !(isLastPage && (page.nextCursor === null || wasListed))) continue;
     const items = [...page.items];
     items.splice(index === -1 ? items.length : index, 0, conversation);
     return pages.map((p, j) => (j === i ? { ...page, items } : p));
   }
   return pages;
+}
+
+/**
+ * True when `incoming` is an older version than the cached copy, e.g. a conversation event replayed by
+ * the first sync after a fresh load. Applying it would move the row back in time (and, past the loaded
+ * range, drop it from the list), so it is ignored; later events of the same replay bring it up to date.
+ */
+export function isOlderSnapshot(incoming: Pick<Conversation, 'updatedAt'>, cached: Pick<Conversation, 'updatedAt'> | undefined): boolean {
+  if (!cached) return false;
+  const a = Date.parse(incoming.updatedAt);
+  const b = Date.parse(cached.updatedAt);
+  return !Number.isNaN(a) && !Number.isNaN(b) && a < b;
+}
+
+function findConversation(data: ConversationPages, id: string): Conversation | undefined {
+  for (const page of data.pages) {
+    const found = page.items.find((item) => item.id === id);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**
@@ -65,12 +82,14 @@ export function applyConversationEvent(
   currentUserId: string,
 ): ConversationPages | undefined {
   if (!data) return data;
+  const cached = findConversation(data, conversation.id);
+  if (isOlderSnapshot(conversation, cached)) return data;
   const match = matchesFilters(conversation, filters, currentUserId);
-  const present = containsConversation(data, conversation.id);
+  const present = cached !== undefined;
   if (!present && match !== 'yes') return data;
   const pages = withoutConversation(data.pages, conversation.id);
   if (match === 'no') return { ...data, pages };
-  return { ...data, pages: insertInOrder(pages, conversation) };
+  return { ...data, pages: insertInOrder(pages, conversation, present) };
 }
 
 /** How a list row should look right after a new public message, before the server's own update arrives. */
@@ -90,5 +109,5 @@ export function applyMessageToList(data: ConversationPages | undefined, message:
   if (!existing) return data;
   const updated = applyMessageToConversation(existing, message);
   if (updated === existing) return data;
-  return { ...data, pages: insertInOrder(withoutConversation(data.pages, existing.id), updated) };
+  return { ...data, pages: insertInOrder(withoutConversation(data.pages, existing.id), updated, true) };
 }
