@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { postApiMessage, startTestApp, type TestApp } from './support/test-app.js';
+import type { Agent } from '@rapport/shared';
+import { client, eventually, login, postApiMessage, startTestApp, type TestApp } from './support/test-app.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CLIENT_INDEX = resolve(import.meta.dirname, '../../client/dist/index.html');
@@ -59,5 +60,38 @@ const enabled = process.env.BROWSER_TESTS !== 'off' && existsSync(CHROMIUM);
     // Read in the open thread: the unread badge clears.
     await item.locator('.unread-count').waitFor({ state: 'detached', timeout: 10000 });
     if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT });
+
+    // Going away stops new work from being routed to this agent; leads see it.
+    await page.getByTestId('availability-toggle').click();
+    await page.locator('[data-testid="availability-toggle"][data-availability="away"]').waitFor();
+    const lead = await login(app.baseUrl, 'lead@rapport.test');
+    await eventually(async () => {
+      const agents = (await client(app.baseUrl, lead.accessToken).get<Agent[]>('/api/agents')).body;
+      return agents.find((a) => a.email === 'agent1@rapport.test')?.presence === 'away';
+    }, 5000, 'the lead to see agent1 away');
+  });
+
+  it('shows a lead the team with live presence and load, and lets them reassign', async () => {
+    const leadPage = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    try {
+      await leadPage.goto(app.baseUrl);
+      await leadPage.getByTestId('login-email').fill('lead@rapport.test');
+      await leadPage.getByTestId('login-password').fill('rapport-demo');
+      await leadPage.getByTestId('login-submit').click();
+      await leadPage.getByTestId('nav-team').click();
+      await leadPage.getByTestId('team-view').waitFor();
+      await expect(leadPage.getByTestId('agent-row').count()).resolves.toBeGreaterThanOrEqual(4);
+      // agent1's page is still connected (away): presence shows live in the team view.
+      await leadPage.locator('[data-testid="agent-row"][data-presence="away"]').first().waitFor({ timeout: 5000 });
+
+      await leadPage.getByTestId('nav-inbox').click();
+      await leadPage.getByTestId('conversation-item').filter({ hasText: 'Grace Hopper' }).click();
+      const bea = (await leadPage.getByTestId('assignee-select').locator('option').allTextContents()).find((o) => o.startsWith('Bea Lindqvist'));
+      expect(bea).toBeDefined();
+      await leadPage.getByTestId('assignee-select').selectOption({ label: bea! });
+      await leadPage.getByTestId('timeline-assignment').filter({ hasText: 'Bea Lindqvist' }).waitFor({ timeout: 10000 });
+    } finally {
+      await leadPage.close();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { BrandMark } from '../ui/brand-mark';
 import { logout } from '../modules/auth/use-session';
 import type { AppRoute } from './app-route';
 import { ConnectionIndicator } from './connection-indicator';
+import { AvailabilityToggle } from './availability-toggle';
 
 const ROLE_LABELS: Record<User['role'], string> = { agent: 'Agent', lead: 'Team lead', manager: 'Manager', admin: 'Admin' };
 
@@ -36,6 +37,7 @@ export function AppHeader({ user, nav }: { user: User; nav?: AppNav }) {
       {nav ? <Nav {...nav} /> : null}
       <ConnectionIndicator />
       <div className="app-user">
+        {user.role === 'agent' || user.role === 'lead' ? <AvailabilityToggle /> : null}
         <span className="app-user-name" data-testid="current-user">
           {user.name}
         </span>

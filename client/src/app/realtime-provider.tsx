@@ -4,7 +4,8 @@ import type { SyncedEvent, User } from '@rapport/shared';
 import { ActivityStore } from '../lib/activity-store';
 import { apiRequest } from '../lib/api-client';
 import { EventSequencer, isSyncAck } from '../lib/event-sequencer';
-import { RealtimeContext, type ConnectionStatus, type RealtimeApi } from '../lib/realtime-context';
+import { RealtimeContext, type Availability, type ConnectionStatus, type RealtimeApi } from '../lib/realtime-context';
+import { loadAvailability, saveAvailability } from '../lib/availability-store';
 import { createSocket, type RapportSocket } from '../lib/socket-client';
 import { createThrottle } from '../lib/throttle';
 import { createRoutingRefresher, writeAgentPresence } from '../modules/team/team-cache-writer';
@@ -32,6 +33,8 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
   const [typingGate] = useState(() => createThrottle(TYPING_INTERVAL_MS));
   const socketRef = useRef<RapportSocket | null>(null);
   const viewingRef = useRef<string | null>(null);
+  const [availability, setAvailabilityState] = useState<Availability>(loadAvailability);
+  const availabilityRef = useRef(availability);
   const userRole = user.role;
 
   useEffect(() => {
@@ -65,6 +68,8 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
       sync();
       // Rooms do not survive a reconnect; tell the server again which thread is open.
       if (viewingRef.current) socket.emit('view', { conversationId: viewingRef.current });
+      // The server routes work only to available agents: say which we are after every (re)connect.
+      socket.emit('presence', { status: availabilityRef.current });
       // Presence is not replayed by sync: whatever changed while we were away is only in a fresh list.
       refreshRouting?.();
     });
@@ -113,7 +118,18 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
     [typingGate],
   );
 
-  const api = useMemo<RealtimeApi>(() => ({ status, activity, setViewing, notifyTyping }), [status, activity, setViewing, notifyTyping]);
+  const setAvailability = useCallback((next: Availability) => {
+    availabilityRef.current = next;
+    setAvailabilityState(next);
+    saveAvailability(next);
+    const socket = socketRef.current;
+    if (socket?.connected) socket.emit('presence', { status: next });
+  }, []);
+
+  const api = useMemo<RealtimeApi>(
+    () => ({ status, activity, setViewing, notifyTyping, availability, setAvailability }),
+    [status, activity, setViewing, notifyTyping, availability, setAvailability],
+  );
 
   return <RealtimeContext.Provider value={api}>{children}</RealtimeContext.Provider>;
 }

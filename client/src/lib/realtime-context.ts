@@ -3,6 +3,9 @@ import { ActivityStore, type AgentRef } from './activity-store';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
+/** The agent's own choice: available for new conversations, or away (keeps their work, gets none). */
+export type Availability = 'online' | 'away';
+
 export interface RealtimeApi {
   status: ConnectionStatus;
   /** Tells the server which thread this agent has open (null: none), so others see who is looking. */
@@ -10,6 +13,8 @@ export interface RealtimeApi {
   /** Call on every keystroke; only one notice per few seconds goes out. */
   notifyTyping: (conversationId: string) => void;
   activity: ActivityStore;
+  availability: Availability;
+  setAvailability: (availability: Availability) => void;
 }
 
 const fallbackActivity = new ActivityStore();
@@ -20,6 +25,8 @@ const offlineApi: RealtimeApi = {
   setViewing: () => undefined,
   notifyTyping: () => undefined,
   activity: fallbackActivity,
+  availability: 'online',
+  setAvailability: () => undefined,
 };
 
 export const RealtimeContext = createContext<RealtimeApi>(offlineApi);
