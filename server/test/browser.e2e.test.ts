@@ -80,6 +80,7 @@ const enabled = process.env.BROWSER_TESTS !== 'off' && existsSync(CHROMIUM);
       await leadPage.getByTestId('login-submit').click();
       await leadPage.getByTestId('nav-team').click();
       await leadPage.getByTestId('team-view').waitFor();
+      await leadPage.getByTestId('agent-row').first().waitFor();
       await expect(leadPage.getByTestId('agent-row').count()).resolves.toBeGreaterThanOrEqual(4);
       // agent1's page is still connected (away): presence shows live in the team view.
       await leadPage.locator('[data-testid="agent-row"][data-presence="away"]').first().waitFor({ timeout: 5000 });

@@ -99,6 +99,23 @@ describe('ingest: the generic API channel webhook', () => {
     });
   });
 
+  describe('thread order', () => {
+    it('places a late-delivered message by when the customer wrote it, not when it arrived', async () => {
+      const now = Date.now();
+      expect((await postApiMessage(app.baseUrl, { id: 'order-2', from: { id: 'order-cust' }, text: 'written second', timestamp: new Date(now).toISOString() })).status).toBe(200);
+      await inboundSettled();
+      expect((await postApiMessage(app.baseUrl, { id: 'order-1', from: { id: 'order-cust' }, text: 'written first', timestamp: new Date(now - 60_000).toISOString() })).status).toBe(200);
+      await inboundSettled();
+      const [conversation] = await conversationsOf('order-cust');
+      expect((await messagesOf(conversation!.id)).map((m) => m.text)).toEqual(['written first', 'written second']);
+      // Paging backwards follows the same order.
+      const newest = (await manager.get<{ items: Message[] }>(`/api/conversations/${conversation!.id}/messages?limit=1`)).body.items;
+      expect(newest.map((m) => m.text)).toEqual(['written second']);
+      const older = (await manager.get<{ items: Message[] }>(`/api/conversations/${conversation!.id}/messages?limit=5&before=${newest[0]!.id}`)).body.items;
+      expect(older.map((m) => m.text)).toEqual(['written first']);
+    });
+  });
+
   describe('never a duplicate', () => {
     it('stores a message delivered twice once', async () => {
       const message = { id: 'dup-2', from: { id: 'cust-dup-2' }, text: 'twice' };

@@ -53,15 +53,19 @@ function indexOfSame(items: Message[], message: Message): number {
   return items.findIndex((m) => m.clientId === message.clientId);
 }
 
-/** Server messages go in createdAt order, but always before optimistic ones still waiting for an answer. */
+/** The thread's order, as the server sorts it: when it was written (sentAt), then when it arrived. */
+export function compareThreadOrder(a: Message, b: Message): number {
+  return Date.parse(a.sentAt) - Date.parse(b.sentAt) || Date.parse(a.createdAt) - Date.parse(b.createdAt);
+}
+
+/** Server messages go in thread order, but always before optimistic ones still waiting for an answer. */
 function insertInOrder(items: Message[], message: Message): Message[] {
   let index = items.length;
   if (!isLocalMessage(message)) {
-    const t = Date.parse(message.createdAt);
     while (index > 0) {
       const previous = items[index - 1];
       if (!previous) break;
-      if (!isLocalMessage(previous) && Date.parse(previous.createdAt) <= t) break;
+      if (!isLocalMessage(previous) && compareThreadOrder(previous, message) <= 0) break;
       index--;
     }
   }

@@ -128,8 +128,8 @@ export interface ChannelAdapter {
   lookupProfile?(channel: ChannelContext, externalId: string): Promise<CustomerProfileHint | null>;
   /** Channels with a webhook of their own (the generic API channel): signature check with the channel's secret. */
   verify?(request: WebhookRequest, channel: ChannelContext, config: AppConfig): VerifyResult;
-  /** Channels with a webhook of their own: one body → items; throws MalformedPayloadError. */
-  parse?(body: unknown, channel: ChannelContext): InboundItem[];
+  /** Channels with a webhook of their own: one body → items (`receivedAt` dates what has no time of its own); throws MalformedPayloadError. */
+  parse?(body: unknown, channel: ChannelContext, receivedAt: Date): InboundItem[];
 }
 
 /** The platform account an entry of a shared webhook is addressed to; it picks the channel. */

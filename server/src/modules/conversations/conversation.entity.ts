@@ -9,6 +9,8 @@ import { TeamEntity } from '../auth/team.entity.js';
 @Entity('conversations')
 // Keyset pagination of the inbox: newest activity first.
 @Index('ix_conversations_activity', ['lastMessageAt', 'id'])
+// The waiting queue (priority DESC, then wait), created by the Routing migration: TypeORM cannot express it.
+@Index('ix_conversations_waiting', { synchronize: false })
 // At most one unresolved conversation per customer thread, even when two workers race.
 @Index('uq_conversations_open_thread', ['channelId', 'identityId', 'threadKey'], { unique: true, where: "status <> 'resolved'" })
 export class ConversationEntity {

@@ -94,10 +94,11 @@ export class ConversationsService {
       const known = await this.dataSource.getRepository(MessageEntity).existsBy({ id: query.before, conversationId: id });
       if (!known) throw new BadRequestException('before is not a message of this conversation');
       // Compared in SQL: timestamps keep microseconds there that a JS Date would round away.
-      qb.andWhere('(m.created_at, m.id) < (SELECT b.created_at, b.id FROM messages b WHERE b.id = :before)', { before: query.before });
+      qb.andWhere('(m.sent_at, m.created_at, m.id) < (SELECT b.sent_at, b.created_at, b.id FROM messages b WHERE b.id = :before)', { before: query.before });
     }
+    // Thread order is when each message was written (the platform's time), then when it arrived.
     // Newest page first from the database, returned oldest first for reading.
-    const rows = await qb.orderBy('m.created_at', 'DESC').addOrderBy('m.id', 'DESC').take(query.limit).getMany();
+    const rows = await qb.orderBy('m.sent_at', 'DESC').addOrderBy('m.created_at', 'DESC').addOrderBy('m.id', 'DESC').take(query.limit).getMany();
     return { items: rows.reverse().map((m) => toMessageDto(m, conversation.customer.name)) };
   }
 
@@ -258,7 +259,7 @@ export class ConversationsService {
     return toMessageDto(existing, conversation.customer.name);
   }
 
-  /** 409 when a customer message arrived after the one the agent last saw: they should read it first. */
+  /** 409 when a customer message arrived (whatever its platform time) after the one the agent last saw. */
   private async assertNothingNewSince(manager: EntityManager, conversationId: string, lastSeenMessageId: string): Promise<void> {
     const known = await manager.getRepository(MessageEntity).existsBy({ id: lastSeenMessageId, conversationId });
     if (!known) throw new BadRequestException('lastSeenMessageId is not a message of this conversation');

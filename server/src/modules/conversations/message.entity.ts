@@ -6,6 +6,8 @@ import { UserEntity } from '../auth/user.entity.js';
 
 @Entity('messages')
 @Index('ix_messages_conversation_time', ['conversationId', 'createdAt', 'id'])
+// Thread order: when written (platform time), then when it arrived.
+@Index('ix_messages_conversation_thread', ['conversationId', 'sentAt', 'createdAt', 'id'])
 // A platform message is stored once per channel, however often it is delivered.
 @Index('uq_messages_channel_external', ['channelId', 'externalId'], { unique: true })
 export class MessageEntity {

@@ -45,7 +45,7 @@ export class IngestService {
     const body = request.rawBody.toString('utf8');
     try {
       // Parsed here only to refuse a malformed event at once; the worker parses it again.
-      adapter.parse!(JSON.parse(body), channel);
+      adapter.parse!(JSON.parse(body), channel, new Date());
     } catch (err) {
       return this.rejected('api', 'malformed', malformedReason(err));
     }
@@ -111,7 +111,7 @@ export class IngestService {
   private route(job: InboundJob, pinned: LoadedChannel | null): RoutedItem[] {
     const source: InboundSource = job.source;
     if (source === 'poll') return deserializeItems(job.body).map((item) => ({ address: { kind: pinned!.kind, accountId: '' }, item }));
-    if (source === 'api') return this.registry.get('api').parse!(JSON.parse(job.body), pinned!).map((item) => ({ address: { kind: 'api', accountId: '' }, item }));
+    if (source === 'api') return this.registry.get('api').parse!(JSON.parse(job.body), pinned!, new Date(job.receivedAt)).map((item) => ({ address: { kind: 'api', accountId: '' }, item }));
     return this.sources.get(source).route(JSON.parse(job.body));
   }
 

@@ -26,7 +26,7 @@ export class OutboundStatusService {
   }
 
   /** Returns false when nothing changed (a status never moves backwards). */
-  async update(messageId: string, next: MessageStatus, change: { error?: string | null; externalId?: string | null; sentAt?: Date } = {}): Promise<boolean> {
+  async update(messageId: string, next: MessageStatus, change: { error?: string | null; externalId?: string | null } = {}): Promise<boolean> {
     const changed = await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(MessageEntity);
       const message = await repo.createQueryBuilder('m').setLock('pessimistic_write').where('m.id = :messageId', { messageId }).getOne();
@@ -36,7 +36,6 @@ export class OutboundStatusService {
       message.status = status;
       if (change.error !== undefined) message.error = change.error;
       if (change.externalId !== undefined && change.externalId !== null) message.externalId = change.externalId;
-      if (change.sentAt) message.sentAt = change.sentAt;
       await repo.save(message);
       const conversation = (await this.conversations.loadDto(message.conversationId, manager))!;
       const stored = await repo.findOneOrFail({ where: { id: messageId }, relations: { author: true } });

@@ -54,7 +54,7 @@ export class OutboundService {
       }
       await this.receipts.remember(messageId, sent);
     }
-    await this.statuses.update(messageId, 'sent', { externalId: sent.externalId, error: null, sentAt: new Date() });
+    await this.statuses.update(messageId, 'sent', { externalId: sent.externalId, error: null });
     this.metrics.outboundMessages.inc({ channel_kind: channel.kind, outcome: 'sent' });
     return { result: 'sent' };
   }

@@ -32,7 +32,7 @@ export class ApiChannelAdapter implements ChannelAdapter {
     return verifySha256Header(header, secret, request.rawBody) ? { ok: true } : { ok: false, reason: 'signature does not match' };
   }
 
-  parse(body: unknown): InboundItem[] {
+  parse(body: unknown, _channel?: ChannelContext, receivedAt: Date = new Date()): InboundItem[] {
     const parsed = apiChannelInbound.safeParse(body);
     if (!parsed.success) throw new MalformedPayloadError(describeIssues(parsed.error));
     const { id, from, text, timestamp } = parsed.data;
@@ -43,7 +43,7 @@ export class ApiChannelAdapter implements ChannelAdapter {
         sender: { externalId: from.id, name: from.name },
         text,
         attachments: [],
-        sentAt: timestamp ? new Date(timestamp) : new Date(),
+        sentAt: timestamp ? new Date(timestamp) : receivedAt,
       },
     ];
   }
