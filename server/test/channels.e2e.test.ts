@@ -218,6 +218,9 @@ describe('social channels against the platform simulator', () => {
 
       const created = await createChannel('api', 'Partner portal', { key: 'partner', secret: 'partner-secret' });
       expect(created.key).toBe('partner');
+      // With one team, a new channel belongs to it, so its conversations reach the team's agents.
+      const teams = (await api(admin).get<Array<{ id: string; name: string }>>('/api/teams')).body;
+      expect(created.teamId).toBe(teams.find((t) => t.name === 'Care')!.id);
       const renamed = await fetch(`${app.baseUrl}/api/channels/${created.id}`, {
         method: 'PATCH',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },

@@ -1,3 +1,5 @@
+import type { ChannelKind } from '@rapport/shared';
+
 /**
  * The platform accounts the simulator stands in for. The demo seed creates one Rapport channel of every
  * kind with these values (and `apiBaseUrl` pointing at the simulator), so both sides agree on them.
@@ -29,3 +31,10 @@ export const SIMULATED_PROFILES = {
   },
   mastodon: { accountId: '110000000000000001', displayName: 'Rapport Care', host: 'mastodon.social' },
 } as const;
+
+/** The channel kinds the simulator stands in for: every kind Rapport has. */
+export const SIMULATED_KINDS = ['facebook', 'instagram', 'whatsapp', 'x', 'telegram', 'mastodon', 'api'] as const satisfies readonly ChannelKind[];
+
+export function isSimulatedKind(value: unknown): value is ChannelKind {
+  return typeof value === 'string' && (SIMULATED_KINDS as readonly string[]).includes(value);
+}

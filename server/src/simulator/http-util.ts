@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { safeEqual } from '../modules/channels/signature.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -19,11 +20,26 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
 /** A request body as a flat record of parameters: JSON object, form fields, or nothing. */
 export type Params = Record<string, unknown>;
 
+/** A body that did not parse stays `ok: false`: each platform answers that with its own error. */
+export type ParsedBody = { ok: true; value: unknown } | { ok: false };
+
+/** One request to the simulator, read and parsed once for whichever stand-in answers it. */
+export interface SimRequest {
+  method: string;
+  /** Without the query string. */
+  path: string;
+  query: Params;
+  raw: Buffer;
+  parsed: ParsedBody;
+  req: IncomingMessage;
+  res: ServerResponse;
+}
+
 /**
  * Parses JSON or form bodies (the platforms accept both). Form fields with `[]` collect arrays, and a
  * value that is itself JSON (Telegram sends `reply_parameters` that way in forms) stays a string.
  */
-export function parseBody(raw: Buffer, contentType: string | undefined): { ok: true; value: unknown } | { ok: false } {
+export function parseBody(raw: Buffer, contentType: string | undefined): ParsedBody {
   if (raw.length === 0) return { ok: true, value: {} };
   const text = raw.toString('utf8');
   const type = (contentType ?? '').toLowerCase();
@@ -77,6 +93,11 @@ export function bearerToken(req: IncomingMessage): string | undefined {
   if (!header) return undefined;
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
   return match?.[1];
+}
+
+/** Whether a token was given and is the expected one (compared in constant time). */
+export function tokenMatches(token: string | undefined, expected: string): boolean {
+  return !!token && safeEqual(token, expected);
 }
 
 export function headerOf(req: IncomingMessage, name: string): string | undefined {

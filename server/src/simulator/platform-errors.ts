@@ -1,4 +1,6 @@
+import type { ServerResponse } from 'node:http';
 import type { ChannelKind } from '@rapport/shared';
+import { sendJson } from './http-util.js';
 import { fbtraceId } from './ids.js';
 
 /**
@@ -8,6 +10,10 @@ import { fbtraceId } from './ids.js';
 
 export const FAULTS = ['rate-limit', 'server-error', 'outside-window', 'invalid-token'] as const;
 export type Fault = (typeof FAULTS)[number];
+
+export function isFault(value: unknown): value is Fault {
+  return typeof value === 'string' && (FAULTS as readonly string[]).includes(value);
+}
 
 export interface PlatformAnswer {
   status: number;
@@ -20,6 +26,11 @@ export const RATE_LIMIT_RESET_SECONDS = 2;
 
 export function graphError(code: number, message: string, extra: Record<string, unknown> = {}): { error: Record<string, unknown> } {
   return { error: { message, type: 'OAuthException', code, ...extra, fbtrace_id: fbtraceId() } };
+}
+
+/** Graph's usual answer to a bad parameter: HTTP 400, code 100. */
+export function graphBadRequest(message: string): PlatformAnswer {
+  return { status: 400, body: graphError(100, message) };
 }
 
 export function graphInvalidToken(): PlatformAnswer {
@@ -40,6 +51,10 @@ export function mastodonError(status: number, error: string): PlatformAnswer {
 
 function whatsappError(status: number, code: number, title: string, details: string): PlatformAnswer {
   return { status, body: graphError(code, `(#${code}) ${title}`, { error_data: { messaging_product: 'whatsapp', details } }) };
+}
+
+export function sendAnswer(res: ServerResponse, answer: PlatformAnswer): void {
+  sendJson(res, answer.status, answer.body, answer.headers ?? {});
 }
 
 /** What the platform behind `kind` answers when `fault` strikes. */

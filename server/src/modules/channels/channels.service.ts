@@ -6,6 +6,7 @@ import { describeIssues } from '../../common/zod.pipe.js';
 import type { ChannelAddress, ChannelContext } from './channel-adapter.js';
 import { ACCOUNT_FIELD, CHANNEL_CONFIG_SCHEMAS, splitSecrets } from './channel-config.js';
 import { ChannelEntity } from './channel.entity.js';
+import { TeamEntity } from '../auth/team.entity.js';
 
 export type LoadedChannel = ChannelContext & { teamId: string | null };
 
@@ -81,7 +82,7 @@ export class ChannelsService {
       key: body.kind === 'api' ? String(config.key) : null,
       config,
       secrets,
-      teamId: body.teamId ?? null,
+      teamId: body.teamId === undefined ? await this.soleTeamId() : body.teamId,
       enabled: body.enabled ?? true,
     });
     await this.assertUnique(entity);
@@ -108,6 +109,12 @@ export class ChannelsService {
     const channel = await this.get(id);
     await this.channels.delete({ id });
     return channel;
+  }
+
+  /** With a single team, a new channel belongs to it: otherwise its conversations would reach no agent. */
+  private async soleTeamId(): Promise<string | null> {
+    const teams = await this.channels.manager.getRepository(TeamEntity).find({ select: { id: true }, take: 2 });
+    return teams.length === 1 ? teams[0]!.id : null;
   }
 
   /** One channel per API key and per platform account: otherwise webhooks could not tell them apart. */
