@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { CONFIG, type AppConfig } from '../config/env.js';
@@ -13,7 +13,7 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
 
 /** Producer side of the queues: the only place jobs are added. */
 @Injectable()
-export class QueueService implements OnModuleDestroy {
+export class QueueService implements OnApplicationShutdown {
   private readonly connection: Redis;
   private readonly queues: { [Q in QueueName]: Queue<JobPayloads[Q]> };
 
@@ -48,7 +48,8 @@ export class QueueService implements OnModuleDestroy {
     return this.queues[name];
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Connections close last, once workers and sockets have stopped using them. */
+  async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled(Object.values(this.queues).map((q) => q.close()));
     await this.connection.quit().catch(() => undefined);
   }

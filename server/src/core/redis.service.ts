@@ -1,10 +1,10 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { CONFIG, type AppConfig } from '../config/env.js';
 
 /** One command connection and one subscriber connection per process, with Rapport's key prefix. */
 @Injectable()
-export class RedisService implements OnModuleDestroy {
+export class RedisService implements OnApplicationShutdown {
   readonly client: Redis;
   private subscriberClient: Redis | null = null;
 
@@ -39,7 +39,8 @@ export class RedisService implements OnModuleDestroy {
     }
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Connections close last, once workers and sockets have stopped using them. */
+  async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([this.client.quit(), this.subscriberClient?.quit()]);
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Worker, type Processor } from 'bullmq';
 import { CONFIG, type AppConfig } from '../config/env.js';
 import { QueueName } from '../core/queues.js';
@@ -12,7 +12,7 @@ const STALE_SWEEP_MS = 30_000;
 
 /** Runs the BullMQ workers in processes whose ROLE is worker or all; any number of processes share the load. */
 @Injectable()
-export class WorkersService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkersService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(WorkersService.name);
   private readonly workers: Worker[] = [];
   private sweeper: NodeJS.Timeout | null = null;
@@ -49,7 +49,8 @@ export class WorkersService implements OnApplicationBootstrap, OnApplicationShut
     this.workers.push(worker);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Workers stop first (Nest destroys modules before the shutdown hooks that close the connections). */
+  async onModuleDestroy(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
     await Promise.allSettled(this.workers.map((w) => w.close()));
   }

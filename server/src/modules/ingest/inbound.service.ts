@@ -41,7 +41,7 @@ export class InboundService {
       if (duplicate) return false;
 
       const identity = await this.findOrCreateIdentity(manager, channel.id, item);
-      const { conversation, created } = await this.findOrOpenConversation(manager, channel, identity, item);
+      const { conversation, created, woke } = await this.findOrOpenConversation(manager, channel, identity, item);
 
       const message = await manager.getRepository(MessageEntity).save(
         manager.getRepository(MessageEntity).create({
@@ -83,7 +83,8 @@ export class InboundService {
       if (created) await this.events.append(manager, 'conversation.created', { conversation: dto }, audience);
       await this.events.append(manager, 'message.created', { conversationId: dto.id, message: toMessageDto(message, dto.customer.name) }, audience);
       if (!created) await this.events.append(manager, 'conversation.updated', { conversation: dto }, audience);
-      return { routable: dto.assigneeId === null && dto.status === 'open', conversationId: dto.id };
+      // New or woken conversations need an owner now; one already waiting is served when capacity frees.
+      return { routable: (created || woke) && dto.assigneeId === null, conversationId: dto.id };
     });
     if (!stored) return false;
     await this.events.committed();
@@ -113,7 +114,7 @@ export class InboundService {
     channel: ChannelContext & { teamId: string | null },
     identity: CustomerIdentityEntity,
     item: InboundMessage,
-  ): Promise<{ conversation: ConversationEntity; created: boolean }> {
+  ): Promise<{ conversation: ConversationEntity; created: boolean; woke: boolean }> {
     const repo = manager.getRepository(ConversationEntity);
     const threadKey = item.threadKey ?? '';
     const open = await repo
@@ -123,11 +124,12 @@ export class InboundService {
       .getOne();
     if (open) {
       // A customer writing again wakes a pending or snoozed conversation.
-      if (open.status !== 'open') {
+      const woke = open.status !== 'open';
+      if (woke) {
         open.status = 'open';
         open.snoozedUntil = null;
       }
-      return { conversation: open, created: false };
+      return { conversation: open, created: false, woke };
     }
     const conversation = repo.create({
       channelId: channel.id,
@@ -143,6 +145,6 @@ export class InboundService {
       unreadCount: 1,
       tags: [],
     });
-    return { conversation: await repo.save(conversation), created: true };
+    return { conversation: await repo.save(conversation), created: true, woke: false };
   }
 }
