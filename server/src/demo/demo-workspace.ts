@@ -10,11 +10,11 @@ import { ChannelEntity } from '../modules/channels/channel.entity.js';
 export const DEMO_PASSWORD = 'rapport-demo';
 export const DEMO_API_CHANNEL_KEY = 'demo';
 
-const DEMO_USERS: Array<{ email: string; name: string; role: Role; languages?: string[]; skills?: string[] }> = [
-  { email: 'agent1@rapport.test', name: 'Alex Moreno', role: 'agent', languages: ['en', 'es'], skills: ['billing', 'refunds'] },
-  { email: 'agent2@rapport.test', name: 'Bea Lindqvist', role: 'agent', languages: ['en', 'de', 'fr'], skills: ['delivery'] },
-  { email: 'agent3@rapport.test', name: 'Chidi Okafor', role: 'agent', languages: ['en', 'pt', 'it'], skills: ['accounts', 'login'] },
-  { email: 'agent4@rapport.test', name: 'Dana Kowalski', role: 'agent', languages: ['en', 'fr', 'es'], skills: ['delivery', 'returns'] },
+const DEMO_USERS: Array<{ email: string; name: string; role: Role }> = [
+  { email: 'agent1@rapport.test', name: 'Alex Moreno', role: 'agent' },
+  { email: 'agent2@rapport.test', name: 'Bea Lindqvist', role: 'agent' },
+  { email: 'agent3@rapport.test', name: 'Chidi Okafor', role: 'agent' },
+  { email: 'agent4@rapport.test', name: 'Dana Kowalski', role: 'agent' },
   { email: 'lead@rapport.test', name: 'Lee Tanaka', role: 'lead' },
   { email: 'manager@rapport.test', name: 'Morgan Reyes', role: 'manager' },
   { email: 'admin@rapport.test', name: 'Ari Admin', role: 'admin' },
@@ -29,7 +29,8 @@ export async function ensureDemoWorkspace(manager: EntityManager, config: AppCon
     const passwordHash = await AuthService.hashPassword(DEMO_PASSWORD);
     const users = await manager
       .getRepository(UserEntity)
-      .save(DEMO_USERS.map((u) => manager.getRepository(UserEntity).create({ ...u, languages: u.languages ?? ['en'], skills: u.skills ?? [], autoAssign: u.role === 'agent', passwordHash })));
+      // Everyone starts English-only with no skills; leads set languages and skills in the Team view.
+      .save(DEMO_USERS.map((u) => manager.getRepository(UserEntity).create({ ...u, languages: ['en'], skills: [], autoAssign: u.role === 'agent', passwordHash })));
     const team = await manager.getRepository(TeamEntity).save(manager.getRepository(TeamEntity).create({ name: 'Care' }));
     const members = users.filter((u) => u.role === 'agent' || u.role === 'lead');
     await manager.getRepository(TeamMemberEntity).save(members.map((u) => ({ teamId: team.id, userId: u.id })));
