@@ -12,10 +12,6 @@ export class RedisService implements OnApplicationShutdown {
     this.client = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
   }
 
-  get prefix(): string {
-    return this.config.REDIS_PREFIX;
-  }
-
   key(...parts: string[]): string {
     return [this.config.REDIS_PREFIX, ...parts].join(':');
   }
@@ -26,14 +22,11 @@ export class RedisService implements OnApplicationShutdown {
     return this.subscriberClient;
   }
 
-  /** Options for BullMQ, which opens its own connections (workers need blocking ones). */
-  connectionOptions(): { url: string; maxRetriesPerRequest: null } {
-    return { url: this.config.REDIS_URL, maxRetriesPerRequest: null };
-  }
-
-  async ping(): Promise<boolean> {
+  /** Commands wait for a reconnect rather than fail (queues need that): a health check must not. */
+  async ping(timeoutMs = 1500): Promise<boolean> {
+    const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
     try {
-      return (await this.client.ping()) === 'PONG';
+      return await Promise.race([this.client.ping().then((answer) => answer === 'PONG'), timeout]);
     } catch {
       return false;
     }

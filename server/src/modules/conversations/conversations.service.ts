@@ -1,8 +1,9 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import type { Assignment, AssignBody, Conversation, ListConversationsQuery, ListMessagesQuery, Message, Page, SendMessageBody, SetStatusBody } from '@rapport/shared';
-import { sendMessageBody } from '@rapport/shared';
+import type { z } from 'zod';
+import type { Assignment, AssignBody, Conversation, ListConversationsQuery, ListMessagesQuery, Message, Page, SetStatusBody } from '@rapport/shared';
+import type { sendMessageBody } from '@rapport/shared';
 import { QueueService } from '../../core/queue.service.js';
 import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
 import { UserEntity } from '../auth/user.entity.js';
@@ -19,7 +20,7 @@ import { RoutingService } from '../routing/routing.service.js';
 import { AssignmentEntity } from '../routing/assignment.entity.js';
 import { TeamEntity } from '../auth/team.entity.js';
 
-type SendInput = ReturnType<typeof sendMessageBody.parse>;
+type SendInput = z.output<typeof sendMessageBody>;
 
 /** The agent-facing side of conversations: read, reply, assign, change status. */
 @Injectable()
@@ -282,4 +283,3 @@ export class ConversationsService {
   }
 }
 
-export type { SendMessageBody };

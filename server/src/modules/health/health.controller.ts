@@ -18,7 +18,10 @@ export class HealthController {
   @Get()
   async check(): Promise<HealthResponse> {
     const [postgres, redis] = await Promise.all([
-      this.dataSource.query('SELECT 1').then(() => 'ok' as const, () => 'down' as const),
+      Promise.race([
+        this.dataSource.query('SELECT 1').then(() => 'ok' as const, () => 'down' as const),
+        new Promise<'down'>((resolve) => setTimeout(() => resolve('down'), 3000).unref()),
+      ]),
       this.redis.ping().then((up) => (up ? ('ok' as const) : ('down' as const))),
     ]);
     const health: HealthResponse = { status: postgres === 'ok' && redis === 'ok' ? 'ok' : 'error', postgres, redis };
