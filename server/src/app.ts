@@ -10,6 +10,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/env.js';
 import { prepareDatabase } from './database/prepare.js';
+import { assertRedisAnswers } from './core/reachability.js';
 import { DatabaseErrorFilter } from './common/database-error.filter.js';
 
 const LEVELS: Record<AppConfig['LOG_LEVEL'], LogLevel[]> = {
@@ -34,6 +35,7 @@ export interface RapportApp {
 
 /** Migrates, seeds and builds Rapport for its ROLE: api and all serve HTTP and sockets; worker and all run the queues. */
 export async function createApp(config: AppConfig): Promise<RapportApp> {
+  await assertRedisAnswers(config.REDIS_URL);
   await prepareDatabase(config);
   const logger = new ConsoleLogger('Rapport', { logLevels: LEVELS[config.LOG_LEVEL] });
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { CONFIG, type AppConfig } from '../config/env.js';
+import { logRedisError } from './redis.service.js';
 import { jobIds, QueueName, type InboundJob, type JobPayloads, type RoutingJob } from './queues.js';
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -19,6 +20,7 @@ export class QueueService implements OnApplicationShutdown {
 
   constructor(@Inject(CONFIG) config: AppConfig) {
     this.connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+    this.connection.on('error', logRedisError);
     const make = <Q extends QueueName>(name: Q) =>
       new Queue<JobPayloads[Q]>(name, { connection: this.connection, prefix: config.REDIS_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS });
     this.queues = {

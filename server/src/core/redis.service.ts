@@ -1,6 +1,16 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { CONFIG, type AppConfig } from '../config/env.js';
+
+const logger = new Logger('Redis');
+let lastReported = 0;
+
+/** ioredis reconnects by itself; say so at most every 10 s instead of once per attempt. */
+export function logRedisError(err: Error): void {
+  if (Date.now() - lastReported < 10_000) return;
+  lastReported = Date.now();
+  logger.warn(`connection trouble, retrying: ${err.message}`);
+}
 
 /** One command connection and one subscriber connection per process, with Rapport's key prefix. */
 @Injectable()
@@ -10,6 +20,7 @@ export class RedisService implements OnApplicationShutdown {
 
   constructor(@Inject(CONFIG) private readonly config: AppConfig) {
     this.client = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
+    this.client.on('error', logRedisError);
   }
 
   key(...parts: string[]): string {
@@ -18,7 +29,10 @@ export class RedisService implements OnApplicationShutdown {
 
   /** A dedicated connection for SUBSCRIBE (a subscribed connection cannot run other commands). */
   get subscriber(): Redis {
-    this.subscriberClient ??= this.client.duplicate();
+    if (!this.subscriberClient) {
+      this.subscriberClient = this.client.duplicate();
+      this.subscriberClient.on('error', logRedisError);
+    }
     return this.subscriberClient;
   }
 

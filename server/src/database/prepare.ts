@@ -4,14 +4,19 @@ import { ensureDemoWorkspace } from '../demo/demo-workspace.js';
 import { ensureSimulatedChannels } from '../demo/simulated-channels.js';
 import { simulatorUrl } from '../simulator/simulator-url.js';
 import { dataSourceOptions } from './data-source.js';
+import { redactUrl } from '../core/reachability.js';
 
 /** Any fixed number: one process at a time migrates and seeds, however many start together. */
 const MIGRATION_LOCK = 72_410_000;
 
 /** Runs pending migrations and, when enabled, creates the demo workspace. */
 export async function prepareDatabase(config: AppConfig): Promise<void> {
-  const dataSource = new DataSource({ ...dataSourceOptions(config.DATABASE_URL), extra: { max: 2 } });
-  await dataSource.initialize();
+  const dataSource = new DataSource({ ...dataSourceOptions(config.DATABASE_URL), extra: { max: 2, connectionTimeoutMillis: 10_000 } });
+  try {
+    await dataSource.initialize();
+  } catch (err) {
+    throw new Error(`Postgres at ${redactUrl(config.DATABASE_URL)} does not answer (${err instanceof Error ? err.message : String(err)}): start it, or set DATABASE_URL.`, { cause: err });
+  }
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();
