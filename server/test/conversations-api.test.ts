@@ -86,6 +86,14 @@ describe('conversations API', () => {
       expect(Object.keys(response.body.user).sort()).toEqual(['email', 'id', 'name', 'role']);
     });
 
+    it('lists colleagues’ names for every role, without emails or settings', async () => {
+      const response = await asAgent1.get<Array<Record<string, unknown>>>('/api/auth/directory');
+      expect(response.status).toBe(200);
+      expect(response.body).toHaveLength(7);
+      expect(response.body.find((u) => u.name === 'Lee Tanaka')).toEqual({ id: expect.any(String), name: 'Lee Tanaka', role: 'lead' });
+      expect((await anonymous.get('/api/auth/directory')).status).toBe(401);
+    });
+
     it('finds the user whatever the case of the email', async () => {
       const response = await anonymous.post<LoginResponse>('/api/auth/login', { email: 'Manager@Rapport.TEST', password: PASSWORD });
       expect(response.status).toBe(200);

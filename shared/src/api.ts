@@ -339,3 +339,10 @@ export const updateCustomerBody = z.object({
   preferences: z.record(z.string(), z.unknown()).optional(),
 });
 export type UpdateCustomerBody = z.input<typeof updateCustomerBody>;
+
+/** Who is who, for showing names (every signed-in user may read it). */
+export interface DirectoryEntry {
+  id: string;
+  name: string;
+  role: Role;
+}

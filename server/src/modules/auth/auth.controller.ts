@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { loginBody, type LoginBody, type LoginResponse, type User } from '@rapport/shared';
+import { loginBody, type DirectoryEntry, type LoginBody, type LoginResponse, type User } from '@rapport/shared';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser, Public } from './auth.decorators.js';
@@ -18,6 +18,13 @@ export class AuthController {
   @ApiBody({ schema: z.toJSONSchema(loginBody) as object })
   login(@Body(new ZodPipe(loginBody)) body: LoginBody): Promise<LoginResponse> {
     return this.auth.login(body.email, body.password);
+  }
+
+  /** Names of colleagues for every role (the agents API with load and settings is for leads). */
+  @ApiBearerAuth()
+  @Get('directory')
+  directory(): Promise<DirectoryEntry[]> {
+    return this.auth.directory();
   }
 
   @ApiBearerAuth()

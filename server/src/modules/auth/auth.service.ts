@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import argon2 from 'argon2';
 import { Repository } from 'typeorm';
-import type { LoginResponse, User } from '@rapport/shared';
+import type { DirectoryEntry, LoginResponse, User } from '@rapport/shared';
 import { UserEntity } from './user.entity.js';
 import { TeamMemberEntity } from './team-member.entity.js';
 import type { AuthUser } from './auth-user.js';
@@ -51,6 +51,11 @@ export class AuthService {
     if (!user) return null;
     const teams = await this.members.find({ where: { userId: id }, select: { teamId: true } });
     return { ...toUserDto(user), teamIds: teams.map((t) => t.teamId) };
+  }
+
+  async directory(): Promise<DirectoryEntry[]> {
+    const users = await this.users.find({ select: { id: true, name: true, role: true }, order: { name: 'ASC' } });
+    return users.map((u) => ({ id: u.id, name: u.name, role: u.role }));
   }
 
   static hashPassword(password: string): Promise<string> {
