@@ -56,7 +56,9 @@ export class EventRelay implements OnModuleDestroy {
 
   /** Sends an ephemeral event to rooms on every server process. */
   async broadcast(rooms: string[], type: string, payload: Record<string, unknown>): Promise<void> {
-    const message: EphemeralMessage = { rooms, type, payload: { ...payload, seq: this.lastSeq } };
+    // A worker process has no relay running: it reads the current seq instead.
+    const seq = this.server ? this.lastSeq : await this.events.latestSeq();
+    const message: EphemeralMessage = { rooms, type, payload: { ...payload, seq } };
     await this.redis.client.publish(this.ephemeralChannel, JSON.stringify(message));
   }
 
