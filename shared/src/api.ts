@@ -4,6 +4,7 @@ import {
   CHANNEL_KINDS,
   CONVERSATION_STATUSES,
   CUSTOMER_TIERS,
+  ROLES,
   type AuthorType,
   type ChannelKind,
   type ConversationStatus,
@@ -346,3 +347,19 @@ export interface DirectoryEntry {
   name: string;
   role: Role;
 }
+
+export const createUserBody = z.object({
+  email: z.string().trim().toLowerCase().email().max(320),
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(ROLES),
+  password: z.string().min(10, 'password: at least 10 characters').max(200),
+  teamIds: z.array(z.string().uuid()).max(20).optional(),
+});
+export type CreateUserBody = z.input<typeof createUserBody>;
+
+export const updateUserBody = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  role: z.enum(ROLES).optional(),
+  password: z.string().min(10, 'password: at least 10 characters').max(200).optional(),
+});
+export type UpdateUserBody = z.input<typeof updateUserBody>;

@@ -20,6 +20,9 @@ export const envSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: z.string().min(1).default('rapport-demo-telegram-secret'),
   /** How long an agent without a socket still counts as online; after it their unanswered work is re-routed. */
   ROUTING_OFFLINE_GRACE_SECONDS: z.coerce.number().int().min(0).max(86400).default(120),
+  /** First admin of a real deployment, created once when no user has this email. */
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional(),
   SIMULATOR: bool.default(true),
   /** Port of the platform simulator (with SIMULATOR=on). */
   SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(3001),

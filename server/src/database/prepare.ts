@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/env.js';
 import { ensureDemoWorkspace } from '../demo/demo-workspace.js';
+import { ensureAdmin } from './bootstrap-admin.js';
 import { ensureSimulatedChannels } from '../demo/simulated-channels.js';
 import { simulatorUrl } from '../simulator/simulator-url.js';
 import { dataSourceOptions } from './data-source.js';
@@ -28,6 +29,7 @@ export async function prepareDatabase(config: AppConfig): Promise<void> {
         if (config.SIMULATOR) await ensureSimulatedChannels(manager, simulatorUrl(config));
       });
     }
+    await dataSource.transaction((manager) => ensureAdmin(manager, config));
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await runner.release();
