@@ -229,6 +229,17 @@ describe('social channels against the platform simulator', () => {
       expect(renamed.status).toBe(200);
       const patched = (await renamed.json()) as Channel;
       expect(patched).toMatchObject({ name: 'Partner portal v2', key: 'partner', config: { key: 'partner', callbackUrl: `${sim.url}/api-channel/replies` }, secretFields: ['secret'] });
+      const patch = (id: string, body: unknown) =>
+        fetch(`${app.baseUrl}/api/channels/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify(body) });
+      // `null` removes an optional field.
+      const cleared = (await (await patch(created.id, { config: { callbackUrl: null } })).json()) as Channel;
+      expect(cleared.config).toEqual({ key: 'partner' });
+      // The seeded demo channel takes config changes too.
+      const demo = (await api(admin).get<Channel[]>('/api/channels')).body.find((c) => c.key === 'demo')!;
+      const demoPatched = await patch(demo.id, { config: { callbackUrl: `${sim.url}/api-channel/replies` } });
+      expect(demoPatched.status).toBe(200);
+      expect(((await demoPatched.json()) as Channel).config).toMatchObject({ key: 'demo', callbackUrl: `${sim.url}/api-channel/replies` });
+      expect((await patch(demo.id, { config: { callbackUrl: null } })).status).toBe(200);
       const removed = await fetch(`${app.baseUrl}/api/channels/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin}` } });
       expect(removed.status).toBe(204);
       expect((await api(admin).get(`/api/channels/${created.id}`)).status).toBe(404);

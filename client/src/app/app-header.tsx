@@ -10,18 +10,35 @@ const ROLE_LABELS: Record<User['role'], string> = { agent: 'Agent', lead: 'Team 
 export interface AppNav {
   view: AppRoute['view'];
   onInbox: () => void;
-  onTeam: () => void;
+  /** Given to those who may open the view. */
+  onTeam?: () => void;
+  onChannels?: () => void;
 }
 
-function Nav({ view, onInbox, onTeam }: AppNav) {
+function NavLink({ active, testId, onClick, children }: { active: boolean; testId: string; onClick: () => void; children: string }) {
+  return (
+    <button type="button" className={active ? 'app-nav-link is-active' : 'app-nav-link'} aria-current={active ? 'page' : undefined} data-testid={testId} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
+function Nav({ view, onInbox, onTeam, onChannels }: AppNav) {
   return (
     <nav className="app-nav" aria-label="Views">
-      <button type="button" className={view === 'inbox' ? 'app-nav-link is-active' : 'app-nav-link'} aria-current={view === 'inbox' ? 'page' : undefined} data-testid="nav-inbox" onClick={onInbox}>
+      <NavLink active={view === 'inbox'} testId="nav-inbox" onClick={onInbox}>
         Inbox
-      </button>
-      <button type="button" className={view === 'team' ? 'app-nav-link is-active' : 'app-nav-link'} aria-current={view === 'team' ? 'page' : undefined} data-testid="nav-team" onClick={onTeam}>
-        Team
-      </button>
+      </NavLink>
+      {onTeam ? (
+        <NavLink active={view === 'team'} testId="nav-team" onClick={onTeam}>
+          Team
+        </NavLink>
+      ) : null}
+      {onChannels ? (
+        <NavLink active={view === 'channels'} testId="nav-channels" onClick={onChannels}>
+          Channels
+        </NavLink>
+      ) : null}
     </nav>
   );
 }

@@ -8,6 +8,9 @@ describe('parseRoute', () => {
     ['#/c/a%2Fb', { view: 'inbox', conversationId: 'a/b' }],
     ['#/team', { view: 'team' }],
     ['#/team/', { view: 'team' }],
+    ['#/channels', { view: 'channels' }],
+    ['#/channels/', { view: 'channels' }],
+    ['#/channels/abc', { view: 'inbox', conversationId: null }],
     ['#/elsewhere', { view: 'inbox', conversationId: null }],
     ['#/c/%E0%A4%A', { view: 'inbox', conversationId: null }],
   ])('%s', (hash, expected) => {
@@ -17,7 +20,7 @@ describe('parseRoute', () => {
 
 describe('routeToHash', () => {
   it('round-trips every route', () => {
-    const routes: AppRoute[] = [{ view: 'team' }, { view: 'inbox', conversationId: 'x/y' }];
+    const routes: AppRoute[] = [{ view: 'team' }, { view: 'channels' }, { view: 'inbox', conversationId: 'x/y' }];
     for (const route of routes) expect(parseRoute(routeToHash(route))).toEqual(route);
     expect(routeToHash({ view: 'inbox', conversationId: null })).toBe('');
   });

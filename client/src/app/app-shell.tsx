@@ -1,5 +1,7 @@
 import { useCallback } from 'react';
 import type { User } from '@rapport/shared';
+import { ChannelsView } from '../modules/channels/channels-view';
+import { canSeeChannels } from '../modules/channels/channel-permissions';
 import { ConversationView } from '../modules/conversation/conversation-view';
 import { useConversation } from '../modules/conversation/use-conversation';
 import { CustomerPanel } from '../modules/customer/customer-panel';
@@ -16,21 +18,30 @@ function CustomerColumn({ conversationId, onOpenConversation }: { conversationId
   return <CustomerPanel customerId={conversation.data?.customerId} currentConversationId={conversationId} onOpenConversation={onOpenConversation} />;
 }
 
-/** The signed-in app: the inbox (conversation list, open thread, customer details) or, for supervisors, the team. */
+/** The signed-in app: the inbox (conversation list, open thread, customer details) or, for supervisors, the team and the channels. */
 export function AppShell({ user }: { user: User }) {
   const { route, navigate, openInbox } = useAppRoute();
   const [customerPanelOpen, toggleCustomerPanel] = useStoredFlag('rapport.customerPanelOpen', true);
   const select = useCallback((id: string | null) => navigate({ view: 'inbox', conversationId: id }), [navigate]);
   const teamAllowed = canSeeTeam(user);
-  // An agent who follows a #/team link just gets the inbox.
-  const view = route.view === 'team' && teamAllowed ? 'team' : 'inbox';
-  const nav: AppNav | undefined = teamAllowed ? { view, onInbox: openInbox, onTeam: () => navigate({ view: 'team' }) } : undefined;
+  const channelsAllowed = canSeeChannels(user);
+  // An agent who follows a #/team or #/channels link just gets the inbox.
+  const view = (route.view === 'team' && teamAllowed) || (route.view === 'channels' && channelsAllowed) ? route.view : 'inbox';
+  const nav: AppNav | undefined =
+    teamAllowed || channelsAllowed
+      ? {
+          view,
+          onInbox: openInbox,
+          onTeam: teamAllowed ? () => navigate({ view: 'team' }) : undefined,
+          onChannels: channelsAllowed ? () => navigate({ view: 'channels' }) : undefined,
+        }
+      : undefined;
 
-  if (view === 'team') {
+  if (view === 'team' || view === 'channels') {
     return (
       <div className="app">
         <AppHeader user={user} nav={nav} />
-        <TeamView />
+        {view === 'team' ? <TeamView /> : <ChannelsView />}
       </div>
     );
   }

@@ -1,4 +1,4 @@
-import type { Agent, Assignment, Conversation, Message, Team } from '@rapport/shared';
+import type { Agent, Assignment, Channel, Conversation, CustomerProfile, Message, Team } from '@rapport/shared';
 
 /** Plain data builders for unit tests of the cache logic. */
 export function makeConversation(overrides: Partial<Conversation> & { id: string }): Conversation {
@@ -93,6 +93,35 @@ export function makeAssignment(overrides: Partial<Assignment> & { id: string }):
     teamId: null,
     byUserId: null,
     reason: 'manual',
+    createdAt: '2025-01-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeChannel(overrides: Partial<Channel> & { id: string }): Channel {
+  return {
+    kind: 'telegram',
+    name: `Channel ${overrides.id}`,
+    key: null,
+    config: {},
+    secretFields: [],
+    teamId: null,
+    enabled: true,
+    createdAt: '2025-01-01T10:00:00.000Z',
+    updatedAt: '2025-01-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeCustomerProfile(overrides: Partial<CustomerProfile> & { id: string }): CustomerProfile {
+  return {
+    name: `Customer ${overrides.id}`,
+    tier: 'standard',
+    preferredLanguage: null,
+    preferences: {},
+    notes: null,
+    identities: [],
+    conversations: [],
     createdAt: '2025-01-01T10:00:00.000Z',
     ...overrides,
   };

@@ -39,7 +39,7 @@ export async function ensureDemoWorkspace(manager: EntityManager, config: AppCon
         kind: 'api',
         key: DEMO_API_CHANNEL_KEY,
         name: 'Website widget (API)',
-        config: {},
+        config: { key: DEMO_API_CHANNEL_KEY },
         secrets: { secret: config.API_CHANNEL_SECRET },
         teamId: team.id,
       }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Assignment } from '@rapport/shared';
 import { makeMessage } from '../../testing/fixtures';
-import { buildNameDirectory, describeAssignment, UNKNOWN_TEAMMATE } from './assignment-description';
+import { buildNameDirectory, describeAssignment, namesUnknownUser, UNKNOWN_TEAMMATE } from './assignment-description';
 
 const NAMES: Record<string, string> = { bea: 'Bea Lindqvist', lee: 'Lee Tanaka', alex: 'Alex Moreno', chidi: 'Chidi Okafor' };
 const nameOf = (id: string) => NAMES[id] ?? UNKNOWN_TEAMMATE;
@@ -41,5 +41,33 @@ describe('buildNameDirectory', () => {
       ],
     });
     expect(['bea', 'alex', 'chidi', 'dana', 'cust', 'lee'].map(names)).toEqual(['Bea Lindqvist', 'Alex Moreno', 'Chidi Okafor', 'Dana Kowalski', UNKNOWN_TEAMMATE, UNKNOWN_TEAMMATE]);
+  });
+});
+
+describe('buildNameDirectory with the directory', () => {
+  it('names colleagues an agent cannot list, for every line of the timeline', () => {
+    const names = buildNameDirectory({
+      directory: [
+        { id: 'bea', name: 'Bea Lindqvist' },
+        { id: 'lee', name: 'Lee Tanaka' },
+      ],
+      currentUser: { id: 'alex', name: 'Alex Moreno' },
+    });
+    expect(describeAssignment(change({ fromUserId: 'alex', toUserId: 'bea', byUserId: 'lee' }), names)).toBe('Assigned to Bea Lindqvist by Lee Tanaka');
+    expect(names('gone')).toBe(UNKNOWN_TEAMMATE);
+  });
+
+  it('lets fresher sources win over the directory (a rename)', () => {
+    const names = buildNameDirectory({ directory: [{ id: 'bea', name: 'Bea L.' }], agents: [{ id: 'bea', name: 'Bea Lindqvist' }] });
+    expect(names('bea')).toBe('Bea Lindqvist');
+  });
+});
+
+describe('namesUnknownUser', () => {
+  const directory = [{ id: 'bea' }, { id: 'lee' }];
+  it('spots an id the directory does not list', () => {
+    expect(namesUnknownUser([change({ toUserId: 'bea', byUserId: 'lee' })], directory)).toBe(false);
+    expect(namesUnknownUser([change({ toUserId: 'bea', byUserId: 'new-hire' })], directory)).toBe(true);
+    expect(namesUnknownUser([], directory)).toBe(false);
   });
 });

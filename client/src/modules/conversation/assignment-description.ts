@@ -1,21 +1,23 @@
-import type { Agent, Assignment, Conversation, Message, User } from '@rapport/shared';
+import type { Agent, Assignment, Conversation, DirectoryEntry, Message, User } from '@rapport/shared';
 
-/** How an id reads when nobody told us the name (agents may not list their colleagues). */
+/** How an id reads when nobody told us the name (a user the directory does not list, or not loaded yet). */
 export const UNKNOWN_TEAMMATE = 'a teammate';
 
 export type NameOf = (userId: string) => string;
 
 /**
- * Every name this viewer already knows: the agents list (supervisors only), themselves, the current
- * assignee and the agents who wrote in the thread.
+ * Every name this viewer knows: the directory (every role may read it), the agents list (supervisors),
+ * themselves, the current assignee and the agents who wrote in the thread. Fresher sources win.
  */
 export function buildNameDirectory(sources: {
+  directory?: readonly Pick<DirectoryEntry, 'id' | 'name'>[];
   agents?: readonly Pick<Agent, 'id' | 'name'>[];
   currentUser?: Pick<User, 'id' | 'name'>;
   conversation?: Pick<Conversation, 'assignee'>;
   messages?: readonly Pick<Message, 'authorType' | 'authorId' | 'authorName'>[];
 }): NameOf {
   const names = new Map<string, string>();
+  for (const entry of sources.directory ?? []) names.set(entry.id, entry.name);
   for (const m of sources.messages ?? []) {
     if (m.authorType === 'agent' && m.authorId && m.authorName) names.set(m.authorId, m.authorName);
   }
@@ -54,4 +56,10 @@ export function describeAssignment(assignment: Pick<Assignment, 'fromUserId' | '
   }
   if (!to) return by ? `Unassigned by ${by}` : 'Unassigned';
   return `Assigned to ${to}`;
+}
+
+/** True when a change names someone the directory does not list (a colleague added since it was fetched). */
+export function namesUnknownUser(assignments: readonly Pick<Assignment, 'fromUserId' | 'toUserId' | 'byUserId'>[], directory: readonly Pick<DirectoryEntry, 'id'>[]): boolean {
+  const known = new Set(directory.map((d) => d.id));
+  return assignments.some((a) => [a.fromUserId, a.toUserId, a.byUserId].some((id) => id !== null && !known.has(id)));
 }

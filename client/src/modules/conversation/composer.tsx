@@ -4,7 +4,9 @@ import type { Conversation } from '@rapport/shared';
 import { errorMessage } from '../../lib/error-message';
 import { useRealtime } from '../../lib/realtime-context';
 import { randomId } from '../../lib/uuid';
+import { useDirectory } from '../auth/use-directory';
 import { useCurrentUser } from '../auth/use-session';
+import { buildNameDirectory } from './assignment-description';
 import { canReplyPublicly } from './conversation-permissions';
 import { useDraft } from './draft-store';
 import { newestServerMessageId, type MessageThread } from './messages-cache';
@@ -26,6 +28,8 @@ export function Composer({ conversation }: { conversation: Conversation }) {
   const [draft, setDraft] = useDraft(conversationId);
   const user = useCurrentUser();
   const publicAllowed = canReplyPublicly(user, conversation);
+  const directory = useDirectory();
+  const assigneeName = conversation.assigneeId ? buildNameDirectory({ directory: directory.data, conversation })(conversation.assigneeId) : null;
   const [privateChosen, setPrivateChosen] = useState(false);
   // Someone else's conversation: notes only, rather than a reply the server would refuse.
   const isPrivate = privateChosen || !publicAllowed;
@@ -75,7 +79,11 @@ export function Composer({ conversation }: { conversation: Conversation }) {
           </button>
         </div>
       ) : null}
-      {!publicAllowed ? <div className="composer-hint">Assigned to a teammate — you can add private notes.</div> : null}
+      {!publicAllowed ? (
+        <div className="composer-hint" data-testid="composer-assigned-hint">
+          Assigned to {assigneeName ?? 'a teammate'} — you can add private notes.
+        </div>
+      ) : null}
       {conversation.isPublic && !isPrivate ? <div className="composer-hint">Public thread — your reply is visible to everyone.</div> : null}
       <textarea
         ref={inputRef}

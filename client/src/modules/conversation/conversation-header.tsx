@@ -6,7 +6,9 @@ import { Avatar } from '../../ui/avatar';
 import { ChannelBadge } from '../../ui/channel-badge';
 import { PriorityMarker } from '../../ui/priority-marker';
 import { StatusPill } from '../../ui/status-pill';
+import { useDirectory } from '../auth/use-directory';
 import { AssigneeSelect } from './assignee-select';
+import { buildNameDirectory } from './assignment-description';
 import { ConversationSignals } from './conversation-signals';
 import { canAssignToSelf, canPickAssignee } from './conversation-permissions';
 import { SnoozeMenu } from './snooze-menu';
@@ -34,6 +36,9 @@ export function ConversationHeader({ conversation: c, customerPanelOpen, onToggl
   const currentUserId = user.id;
   const busy = status.isPending || assign.isPending;
   const actionError = status.error ?? assign.error;
+  const directory = useDirectory();
+  const assigneeLabel =
+    c.assigneeId === null ? 'Unassigned' : c.assigneeId === currentUserId ? 'Assigned to you' : `Assigned to ${buildNameDirectory({ directory: directory.data, conversation: c })(c.assigneeId)}`;
 
   const changeStatus = (change: StatusChange) => status.mutate(change);
 
@@ -52,7 +57,9 @@ export function ConversationHeader({ conversation: c, customerPanelOpen, onToggl
             <span className="muted">{c.channelName}</span>
             <StatusPill status={c.status} />
             {c.status === 'snoozed' && c.snoozedUntil ? <span className="muted">until {formatFullDateTime(c.snoozedUntil)}</span> : null}
-            <span className="muted">· {c.assignee === null ? 'Unassigned' : c.assignee.id === currentUserId ? 'Assigned to you' : `Assigned to ${c.assignee.name}`}</span>
+            <span className="muted" data-testid="thread-assignee">
+              · {assigneeLabel}
+            </span>
             <Viewers conversationId={c.id} currentUserId={currentUserId} />
           </div>
           <ConversationSignals conversation={c} />

@@ -5,9 +5,10 @@ import { formatClockTime, formatDayLabel, formatFullDateTime, isSameDay } from '
 import { useTypingAgents } from '../../lib/realtime-context';
 import { useNow } from '../../lib/use-now';
 import { EmptyState, InlineError, Spinner } from '../../ui/feedback';
+import { useDirectory, useRefreshDirectoryWhen } from '../auth/use-directory';
 import { useCurrentUser } from '../auth/use-session';
 import { useAgents } from '../team/use-agents';
-import { buildNameDirectory, describeAssignment, type NameOf } from './assignment-description';
+import { buildNameDirectory, describeAssignment, namesUnknownUser, type NameOf } from './assignment-description';
 import { MessageBubble } from './message-bubble';
 import { isLocalMessage } from './messages-cache';
 import { buildTimeline } from './thread-timeline';
@@ -64,6 +65,7 @@ export function MessageThread({ conversationId }: { conversationId: string }) {
   const assignments = useAssignments(conversationId);
   const conversation = useConversation(conversationId);
   const agents = useAgents();
+  const directory = useDirectory();
   const user = useCurrentUser();
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -74,9 +76,10 @@ export function MessageThread({ conversationId }: { conversationId: string }) {
   const assignmentItems = assignments.data ?? NO_ASSIGNMENTS;
   const timeline = useMemo(() => (thread ? buildTimeline(thread.items, assignmentItems, thread.hasOlder) : undefined), [thread, assignmentItems]);
   const nameOf = useMemo(
-    () => buildNameDirectory({ agents: agents.data, currentUser: user, conversation: conversation.data, messages: thread?.items }),
-    [agents.data, user, conversation.data, thread],
+    () => buildNameDirectory({ directory: directory.data, agents: agents.data, currentUser: user, conversation: conversation.data, messages: thread?.items }),
+    [directory.data, agents.data, user, conversation.data, thread],
   );
+  useRefreshDirectoryWhen(directory.data !== undefined && namesUnknownUser(assignmentItems, directory.data));
 
   // Keep the reading position stable: jump to the end on open, follow new entries only when already
   // at the end (or when it is our own message), and keep the same entry in view when older ones are prepended.

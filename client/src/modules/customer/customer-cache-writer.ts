@@ -1,8 +1,21 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Conversation, CustomerProfile } from '@rapport/shared';
-import { applyConversationToProfile } from './customer-cache';
+import type { Conversation, CustomerProfile, CustomerTier } from '@rapport/shared';
+import type { ConversationPages } from '../inbox/conversation-cache';
+import { conversationListKeys } from '../inbox/query-keys';
+import { applyConversationToProfile, applyCustomerTierToPages, withCustomerTier } from './customer-cache';
 import { customerKeys } from './query-keys';
 
 export function writeConversationToCustomer(queryClient: QueryClient, conversation: Conversation): void {
   queryClient.setQueryData<CustomerProfile>(customerKeys.detail(conversation.customerId), (profile) => applyConversationToProfile(profile, conversation));
+}
+
+/** No event reports a tier change: patch the cached lists and open conversations of this customer. */
+export function writeCustomerTier(queryClient: QueryClient, customerId: string, tier: CustomerTier): void {
+  for (const [key, data] of queryClient.getQueriesData<ConversationPages>({ queryKey: conversationListKeys.all })) {
+    const next = applyCustomerTierToPages(data, customerId, tier);
+    if (next !== data) queryClient.setQueryData(key, next);
+  }
+  for (const [key, data] of queryClient.getQueriesData<Conversation>({ queryKey: ['conversations', 'detail'] })) {
+    if (data && data.customerId === customerId) queryClient.setQueryData(key, withCustomerTier(data, customerId, tier));
+  }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CustomerProfile } from '@rapport/shared';
+import type { ConversationPages } from '../inbox/conversation-cache';
 import { makeConversation, minutesAfter } from '../../testing/fixtures';
-import { applyConversationToProfile } from './customer-cache';
+import { applyConversationToProfile, applyCustomerTierToPages, withCustomerTier } from './customer-cache';
 
 const profile: CustomerProfile = {
   id: 'cust',
@@ -36,5 +37,24 @@ describe('applyConversationToProfile', () => {
     expect(applyConversationToProfile(profile, makeConversation({ id: 'z', customerId: 'other' }))).toBe(profile);
     const same = makeConversation({ id: 'b', customerId: 'cust', channelKind: 'x', status: 'open', lastMessageAt: minutesAfter(20), lastMessagePreview: 'b' });
     expect(applyConversationToProfile(profile, same)).toBe(profile);
+  });
+});
+
+describe('customer tier in conversations', () => {
+  const mine = makeConversation({ id: 'a', customerId: 'cust', customer: { id: 'cust', name: 'Ada', handle: null, tier: 'standard' } });
+  const other = makeConversation({ id: 'b' });
+  const pages: ConversationPages = { pages: [{ items: [mine, other], nextCursor: null }], pageParams: [null] };
+
+  it('marks the rows of that customer and leaves the others alone', () => {
+    const next = applyCustomerTierToPages(pages, 'cust', 'vip');
+    expect(next?.pages[0]?.items.map((c) => c.customer.tier)).toEqual(['vip', 'standard']);
+    expect(next?.pages[0]?.items[1]).toBe(other);
+  });
+
+  it('returns the same object when nothing changes', () => {
+    expect(applyCustomerTierToPages(pages, 'cust', 'standard')).toBe(pages);
+    expect(applyCustomerTierToPages(pages, 'nobody', 'vip')).toBe(pages);
+    expect(applyCustomerTierToPages(undefined, 'cust', 'vip')).toBeUndefined();
+    expect(withCustomerTier(other, 'cust', 'vip')).toBe(other);
   });
 });

@@ -2,13 +2,18 @@ import type { ReactNode } from 'react';
 import type { CustomerProfile } from '@rapport/shared';
 import { errorMessage } from '../../lib/error-message';
 import { formatDate, formatFullDateTime, formatRelativeTime } from '../../lib/format-time';
-import { languageLabel } from '../../lib/language-label';
 import { useNow } from '../../lib/use-now';
 import { Avatar } from '../../ui/avatar';
 import { ChannelBadge } from '../../ui/channel-badge';
 import { InlineError, Spinner } from '../../ui/feedback';
 import { StatusPill } from '../../ui/status-pill';
+import { useCurrentUser } from '../auth/use-session';
+import { CustomerLanguageSelect } from './customer-language-select';
+import { CustomerNotesEditor } from './customer-notes-editor';
+import { canChangeTier } from './customer-permissions';
+import { CustomerVipToggle } from './customer-vip-toggle';
 import { useCustomer } from './use-customer';
+import { useUpdateCustomer } from './use-update-customer';
 
 interface CustomerPanelProps {
   customerId: string | undefined;
@@ -37,6 +42,46 @@ function FactRow({ label, value }: { label: string; value: string }) {
       <dt>{label}</dt>
       <dd>{value}</dd>
     </>
+  );
+}
+
+function SaveError({ error, onDismiss, testId }: { error: Error; onDismiss: () => void; testId: string }) {
+  return (
+    <div className="field-error panel-save-error" role="alert" data-testid={testId}>
+      <span>Not saved: {errorMessage(error)}</span>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** Language (everyone) and tier (supervisors) with their own save state, so one error never hides another. */
+function EditableFacts({ profile }: { profile: CustomerProfile }) {
+  const user = useCurrentUser();
+  const language = useUpdateCustomer(profile.id);
+  const tier = useUpdateCustomer(profile.id);
+  const preferences = Object.entries(profile.preferences ?? {});
+  return (
+    <dl className="facts">
+      <dt>Language</dt>
+      <dd>
+        <CustomerLanguageSelect value={profile.preferredLanguage} onChange={(preferredLanguage) => language.mutate({ preferredLanguage })} />
+        {language.isError ? <SaveError error={language.error} onDismiss={language.reset} testId="customer-language-error" /> : null}
+      </dd>
+      <dt>Tier</dt>
+      <dd>
+        {canChangeTier(user) ? (
+          <CustomerVipToggle tier={profile.tier} onChange={(next) => tier.mutate({ tier: next })} />
+        ) : (
+          <span data-testid="customer-tier">{profile.tier === 'vip' ? 'VIP' : 'Standard'}</span>
+        )}
+        {tier.isError ? <SaveError error={tier.error} onDismiss={tier.reset} testId="customer-tier-error" /> : null}
+      </dd>
+      {preferences.map(([key, value]) => (
+        <FactRow key={key} label={key} value={formatPreference(value)} />
+      ))}
+    </dl>
   );
 }
 
@@ -102,7 +147,6 @@ export function CustomerPanel({ customerId, currentConversationId, onOpenConvers
   }
 
   const profile = customer.data;
-  const preferences = Object.entries(profile.preferences ?? {});
   return (
     <aside className="column column-customer" aria-label="Customer" data-testid="customer-panel">
       <div className="customer-card">
@@ -120,22 +164,15 @@ export function CustomerPanel({ customerId, currentConversationId, onOpenConvers
         </div>
       </div>
 
-      <dl className="facts">
-        <dt>Language</dt>
-        <dd>{profile.preferredLanguage ? languageLabel(profile.preferredLanguage) : <span className="muted">Unknown</span>}</dd>
-        <dt>Tier</dt>
-        <dd>{profile.tier === 'vip' ? 'VIP' : 'Standard'}</dd>
-        {preferences.map(([key, value]) => (
-          <FactRow key={key} label={key} value={formatPreference(value)} />
-        ))}
-      </dl>
+      {/* Keyed by customer: a half-typed note or an error never carries over to the next customer. */}
+      <EditableFacts key={`facts-${profile.id}`} profile={profile} />
 
       <Section title="Accounts">
         <Identities profile={profile} />
       </Section>
 
       <Section title="Notes">
-        {profile.notes ? <p className="customer-notes">{profile.notes}</p> : <p className="muted">No notes yet.</p>}
+        <CustomerNotesEditor key={`notes-${profile.id}`} customerId={profile.id} notes={profile.notes} />
       </Section>
 
       <Section title={`Conversations (${profile.conversations.length})`}>

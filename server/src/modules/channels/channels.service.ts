@@ -65,7 +65,7 @@ export class ChannelsService {
   }
 
   async list(): Promise<Channel[]> {
-    return (await this.withSecrets().orderBy('c.created_at', 'ASC').getMany()).map(toChannelDto);
+    return (await this.withSecrets().orderBy('c.created_at', 'ASC').addOrderBy('c.name', 'ASC').getMany()).map(toChannelDto);
   }
 
   async get(id: string): Promise<ChannelEntity> {
@@ -92,8 +92,13 @@ export class ChannelsService {
   async update(id: string, body: { name?: string | undefined; config?: Record<string, unknown> | undefined; teamId?: string | null | undefined; enabled?: boolean | undefined }): Promise<ChannelEntity> {
     const channel = await this.get(id);
     if (body.config) {
-      const merged = validConfig(channel.kind, { ...channel.config, ...channel.secrets, ...body.config });
-      const { config, secrets } = splitSecrets(channel.kind, merged);
+      // Merged into what is stored; `null` removes an optional field (e.g. apiBaseUrl, callbackUrl).
+      const merged: Record<string, unknown> = { ...(channel.kind === 'api' ? { key: channel.key } : {}), ...channel.config, ...channel.secrets };
+      for (const [field, value] of Object.entries(body.config)) {
+        if (value === null) delete merged[field];
+        else merged[field] = value;
+      }
+      const { config, secrets } = splitSecrets(channel.kind, validConfig(channel.kind, merged));
       channel.config = config;
       channel.secrets = secrets;
       if (channel.kind === 'api') channel.key = String(config.key);

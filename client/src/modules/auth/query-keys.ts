@@ -1,0 +1,3 @@
+export const authKeys = {
+  directory: ['directory'] as const,
+};
