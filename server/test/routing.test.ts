@@ -129,6 +129,10 @@ describe('routing: the right agent, fairly, at once', () => {
     });
     expect(byLead.status).toBe(200);
     expect(await byLead.json()).toMatchObject({ tier: 'vip', notes: 'Long-time member' });
+    // The open conversation moves up the queue at once, not only at the customer's next message.
+    const promoted = (await asLead().get<Conversation>(`/api/conversations/${calm.id}`)).body;
+    expect(promoted.prioritySignals).toContain('VIP customer');
+    expect(['high', 'urgent']).toContain(promoted.priority);
     await asLead().post(`/api/conversations/${calm.id}/status`, { status: 'resolved' });
     await customerWrites('Another quick question about opening hours', customer);
     const vip = await eventually(async () => (await asLead().get<Page<Conversation>>(`/api/conversations?q=${customer}&status=open`)).body.items.find((c) => c.id !== calm.id), 10000, 'the VIP conversation');

@@ -1,6 +1,10 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, Not, type EntityManager } from 'typeorm';
+import { ConversationsRepository } from '../conversations/conversations.repository.js';
+import { conversationAudience } from '../realtime/audience.js';
+import { EventsService } from '../realtime/events.service.js';
+import { assessPriority } from '../routing/domain/priority.js';
 import type { CustomerProfile, UpdateCustomerBody } from '@rapport/shared';
 import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
 import { ConversationEntity } from '../conversations/conversation.entity.js';
@@ -11,19 +15,40 @@ import { CustomerEntity } from './customer.entity.js';
 /** The single customer view: who they are on every channel, what they prefer, every conversation. */
 @Injectable()
 export class CustomersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly conversations: ConversationsRepository,
+    private readonly events: EventsService,
+  ) {}
 
   async update(user: AuthUser, id: string, body: UpdateCustomerBody): Promise<CustomerProfile> {
     await this.profile(user, id);
     if (body.tier !== undefined && !isSupervisor(user)) throw new ForbiddenException('Only leads, managers and admins change a customer\'s tier');
     const customer = await this.dataSource.getRepository(CustomerEntity).findOneByOrFail({ id });
+    const previousTier = customer.tier;
     if (body.name !== undefined) customer.name = body.name;
     if (body.tier !== undefined) customer.tier = body.tier;
     if (body.preferredLanguage !== undefined) customer.preferredLanguage = body.preferredLanguage;
     if (body.notes !== undefined) customer.notes = body.notes;
     if (body.preferences !== undefined) customer.preferences = body.preferences;
-    await this.dataSource.getRepository(CustomerEntity).save(customer);
+    const tierChanged = customer.tier !== previousTier;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(CustomerEntity).save(customer);
+      if (tierChanged) await this.reprioritize(manager, customer);
+    });
+    if (tierChanged) await this.events.committed();
     return this.profile(user, id);
+  }
+
+  /** A new tier changes where the customer's open conversations stand in the queue, now. */
+  private async reprioritize(manager: EntityManager, customer: CustomerEntity): Promise<void> {
+    const open = await manager.getRepository(ConversationEntity).find({ where: { customerId: customer.id, status: Not('resolved') } });
+    for (const conversation of open) {
+      const assessed = assessPriority({ tier: customer.tier, text: conversation.lastMessagePreview ?? '', waitingSince: conversation.waitingSince, slaDeadline: conversation.slaDeadline, now: new Date() });
+      await manager.getRepository(ConversationEntity).update({ id: conversation.id }, { priority: assessed.level, priorityScore: assessed.score, prioritySignals: assessed.signals });
+      const dto = (await this.conversations.loadDto(conversation.id, manager))!;
+      await this.events.append(manager, 'conversation.updated', { conversation: dto }, conversationAudience(dto));
+    }
   }
 
   async profile(user: AuthUser, id: string): Promise<CustomerProfile> {
