@@ -18,7 +18,7 @@ export const envSchema = z.object({
   META_VERIFY_TOKEN: z.string().min(1).default('rapport-demo-verify-token'),
   X_CONSUMER_SECRET: z.string().min(1).default('rapport-demo-x-secret'),
   TELEGRAM_WEBHOOK_SECRET: z.string().min(1).default('rapport-demo-telegram-secret'),
-  /** How long an agent without a socket still counts as online; after it their unanswered work is re-routed. */
+  /** How long an agent without a socket keeps their work (away, no new work); after it it is re-routed. */
   ROUTING_OFFLINE_GRACE_SECONDS: z.coerce.number().int().min(0).max(86400).default(120),
   /** First admin of a real deployment, created once when no user has this email. */
   ADMIN_EMAIL: z.string().email().optional(),

@@ -8,8 +8,9 @@ export const SOCKET_STALE_MS = 90_000;
 
 /**
  * Who is reachable, across all server processes. Per user a sorted set of socket ids scored by their last
- * heartbeat; an agent whose last socket left stays `online` for the grace period (a reload, a flaky
- * network) and is `offline` after it. `away` is the agent's own choice while connected.
+ * heartbeat. `online` needs a connected socket (only then does routing give new work); `away` is the
+ * agent's own choice, or the grace period after their last socket left (a reload, a flaky network), during
+ * which they keep their conversations; `offline` after it.
  */
 @Injectable()
 export class PresenceService {
@@ -78,7 +79,7 @@ export class PresenceService {
         const live = (await this.liveSockets(id)) > 0;
         const since = Number(offlineSince[i] ?? NaN);
         const inGrace = !live && Number.isFinite(since) && now - since < this.graceMs;
-        result.set(id, live || inGrace ? (chosen[i] === 'away' ? 'away' : 'online') : 'offline');
+        result.set(id, live ? (chosen[i] === 'away' ? 'away' : 'online') : inGrace ? 'away' : 'offline');
       }),
     );
     return result;

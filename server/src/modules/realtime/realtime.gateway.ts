@@ -90,8 +90,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     try {
       if (viewing) await this.publishViewers(viewing, await this.viewers.remove(viewing, socket.id));
       const since = await this.presence.disconnected(user.id, socket.id);
-      // Still online for the grace period; the router decides after it whether they are gone.
-      if (since !== null) await this.queues.addRouting({ type: 'agent-offline', userId: user.id, since }, this.presence.graceMs);
+      if (since !== null) {
+        // Away (no new work, keeps their own) for the grace period; the router decides after it whether they are gone.
+        await this.announcePresence(user, 'away');
+        await this.queues.addRouting({ type: 'agent-offline', userId: user.id, since }, this.presence.graceMs);
+      }
     } catch (err) {
       // Sockets also close while the server shuts down, after Redis is gone.
       this.logger.debug(`disconnect bookkeeping skipped: ${String(err)}`);
