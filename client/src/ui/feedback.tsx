@@ -25,3 +25,15 @@ export function InlineError({ children, onRetry }: { children: ReactNode; onRetr
     </div>
   );
 }
+
+/** A change the server refused, shown until dismissed. */
+export function DismissibleError({ children, testId, onDismiss }: { children: ReactNode; testId: string; onDismiss: () => void }) {
+  return (
+    <div className="team-save-error" role="alert" data-testid={testId}>
+      <span>{children}</span>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+        ×
+      </button>
+    </div>
+  );
+}

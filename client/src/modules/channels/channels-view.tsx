@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react';
 import type { Channel } from '@rapport/shared';
 import { errorMessage } from '../../lib/error-message';
-import { EmptyState, InlineError, Spinner } from '../../ui/feedback';
+import { DismissibleError, EmptyState, InlineError, Spinner } from '../../ui/feedback';
 import { useCurrentUser } from '../auth/use-session';
 import { useTeams } from '../team/use-agents';
 import { NO_TEAM } from './channel-config-diff';
@@ -116,22 +116,15 @@ export function ChannelsView() {
           ) : null}
         </div>
         {saveError ? (
-          <div className="team-save-error" role="alert" data-testid="channels-save-error">
-            <span>
-              {remove.error ? 'Not deleted' : 'Not saved'}: {errorMessage(saveError)}
-            </span>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label="Dismiss"
-              onClick={() => {
-                toggle.reset();
-                remove.reset();
-              }}
-            >
-              ×
-            </button>
-          </div>
+          <DismissibleError
+            testId="channels-save-error"
+            onDismiss={() => {
+              toggle.reset();
+              remove.reset();
+            }}
+          >
+            {remove.error ? 'Not deleted' : 'Not saved'}: {errorMessage(saveError)}
+          </DismissibleError>
         ) : null}
         {editable && open === 'new' ? (
           <section className="team-card channel-new-card" aria-label="New channel">

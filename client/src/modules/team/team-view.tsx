@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { ROUTING_STRATEGIES, type Agent, type RoutingStrategy, type Team, type UpdateAgentBody } from '@rapport/shared';
 import { errorMessage } from '../../lib/error-message';
-import { EmptyState, InlineError, Spinner } from '../../ui/feedback';
+import { DismissibleError, EmptyState, InlineError, Spinner } from '../../ui/feedback';
 import { useCurrentUser } from '../auth/use-session';
 import { effectiveCapacityOf } from './agent-load';
 import { AgentRow } from './agent-row';
@@ -151,20 +151,15 @@ export function TeamView() {
           </p>
         </div>
         {saveError ? (
-          <div className="team-save-error" role="alert" data-testid="team-save-error">
-            <span>Not saved: {errorMessage(saveError)}</span>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label="Dismiss"
-              onClick={() => {
-                updateAgent.reset();
-                updateTeam.reset();
-              }}
-            >
-              ×
-            </button>
-          </div>
+          <DismissibleError
+            testId="team-save-error"
+            onDismiss={() => {
+              updateAgent.reset();
+              updateTeam.reset();
+            }}
+          >
+            Not saved: {errorMessage(saveError)}
+          </DismissibleError>
         ) : null}
         {body}
       </div>
