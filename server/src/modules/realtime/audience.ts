@@ -1,5 +1,3 @@
-import type { AuthUser } from '../auth/auth-user.js';
-import { isSupervisor } from '../auth/auth-user.js';
 
 /** Who hears an event besides supervisors (leads, managers, admins), who hear everything. */
 export interface Audience {
@@ -32,8 +30,4 @@ export function conversationAudience(
 
 export function audienceRooms(audience: Audience): string[] {
   return [rooms.supervisors, ...audience.userIds.map(rooms.user), ...audience.teamIds.map(rooms.team)];
-}
-
-export function canHear(user: Pick<AuthUser, 'id' | 'role' | 'teamIds'>, audience: Audience): boolean {
-  return isSupervisor(user) || audience.userIds.includes(user.id) || audience.teamIds.some((t) => user.teamIds.includes(t));
 }
