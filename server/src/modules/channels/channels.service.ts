@@ -93,7 +93,7 @@ export class ChannelsService {
     const channel = await this.get(id);
     if (body.config) {
       // Merged into what is stored; `null` removes an optional field (e.g. apiBaseUrl, callbackUrl).
-      const merged: Record<string, unknown> = { ...(channel.kind === 'api' ? { key: channel.key } : {}), ...channel.config, ...channel.secrets };
+      const merged: Record<string, unknown> = { ...channel.config, ...channel.secrets };
       for (const [field, value] of Object.entries(body.config)) {
         if (value === null) delete merged[field];
         else merged[field] = value;

@@ -203,7 +203,7 @@ export class ConversationsService {
   }
 
   async setStatus(user: AuthUser, id: string, body: SetStatusBody): Promise<Conversation> {
-    const dto = await this.dataSource.transaction(async (manager) => {
+    const { loaded, before } = await this.dataSource.transaction(async (manager) => {
       const conversation = await this.repo.lockForUpdate(manager, id);
       if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
       const snoozeUntil = body.snoozeUntil ? new Date(body.snoozeUntil) : null;
@@ -219,7 +219,6 @@ export class ConversationsService {
       return { loaded, before };
     });
     await this.events.committed();
-    const { loaded, before } = dto;
     // Resolving or snoozing frees the owner's capacity; reopening an unowned one needs an owner.
     if (loaded.assigneeId && (loaded.status === 'resolved' || loaded.status === 'snoozed') && before !== loaded.status) await this.routing.later.drainAgent(loaded.assigneeId);
     if (!loaded.assigneeId && loaded.status === 'open') await this.routing.later.route(id);

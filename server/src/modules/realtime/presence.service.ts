@@ -72,16 +72,22 @@ export class PresenceService {
   async statusOf(userIds: string[]): Promise<Map<string, PresenceStatus>> {
     const result = new Map<string, PresenceStatus>();
     if (userIds.length === 0) return result;
-    const [chosen, offlineSince] = await Promise.all([this.redis.client.hmget(this.chosenKey(), ...userIds), this.redis.client.hmget(this.offlineSinceKey(), ...userIds)]);
     const now = Date.now();
-    await Promise.all(
-      userIds.map(async (id, i) => {
-        const live = (await this.liveSockets(id)) > 0;
-        const since = Number(offlineSince[i] ?? NaN);
-        const inGrace = !live && Number.isFinite(since) && now - since < this.graceMs;
-        result.set(id, live ? (chosen[i] === 'away' ? 'away' : 'online') : inGrace ? 'away' : 'offline');
-      }),
-    );
+    // One round trip for everyone: routing asks this for a whole team on every decision.
+    const batch = this.redis.client.multi().hmget(this.chosenKey(), ...userIds).hmget(this.offlineSinceKey(), ...userIds);
+    for (const id of userIds) batch.zcount(this.socketsKey(id), now - SOCKET_STALE_MS, '+inf');
+    const replies = ((await batch.exec()) ?? []).map(([err, value]) => {
+      if (err) throw err;
+      return value;
+    });
+    const chosen = replies[0] as Array<string | null>;
+    const offlineSince = replies[1] as Array<string | null>;
+    userIds.forEach((id, i) => {
+      const live = Number(replies[2 + i]) > 0;
+      const since = Number(offlineSince[i] ?? NaN);
+      const inGrace = !live && Number.isFinite(since) && now - since < this.graceMs;
+      result.set(id, live ? (chosen[i] === 'away' ? 'away' : 'online') : inGrace ? 'away' : 'offline');
+    });
     return result;
   }
 
