@@ -2,6 +2,7 @@ import { Initial1795354115874 } from './1795354115874-Initial.js';
 import { PollingAndPlatformMeta1795355266842 } from './1795355266842-PollingAndPlatformMeta.js';
 import { Routing1795356418954 } from './1795356418954-Routing.js';
 import { ThreadOrder1795357557978 } from './1795357557978-ThreadOrder.js';
+import { QueuedRepliesIndex1795360414450 } from './1795360414450-QueuedRepliesIndex.js';
 
 /** Every migration in order; the server runs the pending ones at start. */
-export const MIGRATIONS = [Initial1795354115874, PollingAndPlatformMeta1795355266842, Routing1795356418954, ThreadOrder1795357557978];
+export const MIGRATIONS = [Initial1795354115874, PollingAndPlatformMeta1795355266842, Routing1795356418954, ThreadOrder1795357557978, QueuedRepliesIndex1795360414450];

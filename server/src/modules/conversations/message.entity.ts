@@ -8,6 +8,8 @@ import { UserEntity } from '../auth/user.entity.js';
 @Index('ix_messages_conversation_time', ['conversationId', 'createdAt', 'id'])
 // Thread order: when written (platform time), then when it arrived.
 @Index('ix_messages_conversation_thread', ['conversationId', 'sentAt', 'createdAt', 'id'])
+// The outbound sweeper looks only at replies still waiting to leave.
+@Index('ix_messages_queued_outbound', ['updatedAt'], { where: "status = 'queued' AND direction = 'outbound'" })
 // A platform message is stored once per channel, however often it is delivered.
 @Index('uq_messages_channel_external', ['channelId', 'externalId'], { unique: true })
 export class MessageEntity {
