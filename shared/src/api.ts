@@ -43,8 +43,10 @@ export interface Attachment {
 
 export interface CustomerSummary {
   id: string;
+  /** The customer's name; their handle or platform id until the platform's profile names them. */
   name: string;
   handle: string | null;
+  avatarUrl: string | null;
   tier: CustomerTier;
 }
 
@@ -106,6 +108,7 @@ export interface CustomerIdentity {
   externalId: string;
   handle: string | null;
   displayName: string | null;
+  avatarUrl: string | null;
 }
 
 export interface CustomerProfile {

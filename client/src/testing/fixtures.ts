@@ -7,7 +7,7 @@ export function makeConversation(overrides: Partial<Conversation> & { id: string
     channelKind: 'api',
     channelName: 'Demo API',
     customerId: `customer-${overrides.id}`,
-    customer: { id: `customer-${overrides.id}`, name: `Customer ${overrides.id}`, handle: null, tier: 'standard' },
+    customer: { id: `customer-${overrides.id}`, name: `Customer ${overrides.id}`, handle: null, avatarUrl: null, tier: 'standard' },
     status: 'open',
     priority: 'normal',
     prioritySignals: [],

@@ -3,7 +3,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { CONFIG, type AppConfig } from '../config/env.js';
 import { logRedisError } from './redis.service.js';
-import { jobIds, QueueName, type InboundJob, type JobPayloads, type RoutingJob } from './queues.js';
+import { jobIds, QueueName, type InboundJob, type JobPayloads, type ProfileJob, type RoutingJob } from './queues.js';
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 8,
@@ -28,6 +28,7 @@ export class QueueService implements OnApplicationShutdown {
       [QueueName.Outbound]: make(QueueName.Outbound),
       [QueueName.Poll]: make(QueueName.Poll),
       [QueueName.Routing]: make(QueueName.Routing),
+      [QueueName.Profiles]: make(QueueName.Profiles),
     };
   }
 
@@ -44,6 +45,17 @@ export class QueueService implements OnApplicationShutdown {
   async addRouting(job: RoutingJob, delayMs = 0): Promise<void> {
     const jobId = job.type === 'agent-offline' ? jobIds.agentOffline(job.userId, job.since) : undefined;
     await this.queues[QueueName.Routing].add(job.type, job, { delay: delayMs, attempts: 5, removeOnComplete: true, ...(jobId ? { jobId } : {}) });
+  }
+
+  /** Retried with backoff while the platform does not answer; removed when done either way, so a later message can ask again. */
+  async addProfileLookup(job: ProfileJob): Promise<void> {
+    await this.queues[QueueName.Profiles].add('lookup', job, {
+      jobId: jobIds.profile(job.identityId),
+      attempts: 6,
+      backoff: { type: 'exponential', delay: 5000 },
+      removeOnComplete: true,
+      removeOnFail: true,
+    });
   }
 
   queue<Q extends QueueName>(name: Q): Queue<JobPayloads[Q]> {

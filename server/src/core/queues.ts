@@ -6,6 +6,7 @@ export enum QueueName {
   Outbound = 'outbound',
   Poll = 'poll',
   Routing = 'routing',
+  Profiles = 'profiles',
 }
 
 /** Where an inbound job came from: a channel's own webhook, a shared platform webhook, or a poll. */
@@ -38,11 +39,18 @@ export interface OutboundJob {
   messageId: string;
 }
 
+/** Ask a platform who an id-only sender is (name, handle, avatar). */
+export interface ProfileJob {
+  channelId: string;
+  identityId: string;
+}
+
 export interface JobPayloads {
   [QueueName.Inbound]: InboundJob;
   [QueueName.Outbound]: OutboundJob;
   [QueueName.Poll]: PollJob;
   [QueueName.Routing]: RoutingJob;
+  [QueueName.Profiles]: ProfileJob;
 }
 
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 40);
@@ -56,4 +64,6 @@ export const jobIds = {
   outbound: (messageId: string): string => `out-${messageId}`,
   pollScheduler: (channelId: string): string => `poll-${channelId}`,
   agentOffline: (userId: string, since: number): string => `offline-${userId}-${since}`,
+  /** One lookup per identity at a time, however many of its messages arrive meanwhile. */
+  profile: (identityId: string): string => `profile-${identityId}`,
 };

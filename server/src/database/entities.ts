@@ -6,7 +6,7 @@ import { CustomerEntity } from '../modules/customers/customer.entity.js';
 import { CustomerIdentityEntity } from '../modules/customers/customer-identity.entity.js';
 import { ConversationEntity } from '../modules/conversations/conversation.entity.js';
 import { MessageEntity } from '../modules/conversations/message.entity.js';
-import { EventEntity } from '../modules/realtime/event.entity.js';
+import { EventEntity } from '../modules/events/event.entity.js';
 import { ChannelCursorEntity } from '../modules/ingest/polling/channel-cursor.entity.js';
 import { AssignmentEntity } from '../modules/routing/assignment.entity.js';
 

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { EnrichmentModule } from '../modules/enrichment/enrichment.module.js';
 import { IngestModule } from '../modules/ingest/ingest.module.js';
 import { OutboundModule } from '../modules/outbound/outbound.module.js';
+import { RoutingModule } from '../modules/routing/routing.module.js';
 import { WorkersService } from './workers.service.js';
 
-@Module({ imports: [IngestModule, OutboundModule], providers: [WorkersService] })
+@Module({ imports: [IngestModule, OutboundModule, RoutingModule, EnrichmentModule], providers: [WorkersService] })
 export class WorkersModule {}

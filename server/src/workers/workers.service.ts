@@ -7,6 +7,7 @@ import { OutboundProcessor } from '../modules/outbound/outbound.processor.js';
 import { PollProcessor } from '../modules/ingest/polling/poll.processor.js';
 import { RoutingProcessor } from '../modules/routing/routing.processor.js';
 import { OutboundService } from '../modules/outbound/outbound.service.js';
+import { ProfileLookupProcessor } from '../modules/enrichment/profile-lookup.processor.js';
 
 const STALE_SWEEP_MS = 30_000;
 
@@ -23,6 +24,7 @@ export class WorkersService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly outbound: OutboundProcessor,
     private readonly poll: PollProcessor,
     private readonly routing: RoutingProcessor,
+    private readonly profiles: ProfileLookupProcessor,
     private readonly outboundService: OutboundService,
   ) {}
 
@@ -33,6 +35,8 @@ export class WorkersService implements OnApplicationBootstrap, OnModuleDestroy {
     this.start(QueueName.Outbound, (job, token) => this.outbound.process(job, token), { concurrency: 4 });
     this.start(QueueName.Poll, (job) => this.poll.process(job), { concurrency: 4 });
     this.start(QueueName.Routing, (job) => this.routing.process(job), { concurrency: 4 });
+    // Its own workers: a slow or unreachable profile API never holds up the inbound queue.
+    this.start(QueueName.Profiles, (job) => this.profiles.process(job), { concurrency: 4 });
     this.sweeper = setInterval(() => {
       this.outboundService.requeueStale().catch((err: unknown) => this.logger.warn(`requeue sweep failed: ${String(err)}`));
     }, STALE_SWEEP_MS);

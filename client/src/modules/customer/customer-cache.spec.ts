@@ -41,7 +41,7 @@ describe('applyConversationToProfile', () => {
 });
 
 describe('customer tier in conversations', () => {
-  const mine = makeConversation({ id: 'a', customerId: 'cust', customer: { id: 'cust', name: 'Ada', handle: null, tier: 'standard' } });
+  const mine = makeConversation({ id: 'a', customerId: 'cust', customer: { id: 'cust', name: 'Ada', handle: null, avatarUrl: null, tier: 'standard' } });
   const other = makeConversation({ id: 'b' });
   const pages: ConversationPages = { pages: [{ items: [mine, other], nextCursor: null }], pageParams: [null] };
 

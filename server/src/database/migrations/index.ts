@@ -3,6 +3,7 @@ import { PollingAndPlatformMeta1795355266842 } from './1795355266842-PollingAndP
 import { Routing1795356418954 } from './1795356418954-Routing.js';
 import { ThreadOrder1795357557978 } from './1795357557978-ThreadOrder.js';
 import { QueuedRepliesIndex1795360414450 } from './1795360414450-QueuedRepliesIndex.js';
+import { ParallelWrites1795364000000 } from './1795364000000-ParallelWrites.js';
 
 /** Every migration in order; the server runs the pending ones at start. */
-export const MIGRATIONS = [Initial1795354115874, PollingAndPlatformMeta1795355266842, Routing1795356418954, ThreadOrder1795357557978, QueuedRepliesIndex1795360414450];
+export const MIGRATIONS = [Initial1795354115874, PollingAndPlatformMeta1795355266842, Routing1795356418954, ThreadOrder1795357557978, QueuedRepliesIndex1795360414450, ParallelWrites1795364000000];

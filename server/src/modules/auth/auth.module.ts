@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -12,7 +12,6 @@ import { TeamMemberEntity } from './team-member.entity.js';
 import { TeamEntity } from './team.entity.js';
 import { UserEntity } from './user.entity.js';
 
-@Global()
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserEntity, TeamEntity, TeamMemberEntity]),

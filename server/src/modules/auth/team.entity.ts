@@ -23,9 +23,6 @@ export class TeamEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   businessHours: Record<string, Array<[string, string]>>;
 
-  /** Round robin: who got the previous conversation. */
-  @Column({ type: 'uuid', nullable: true })
-  lastAgentId: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -72,6 +72,7 @@ export interface OutboundContext {
 export interface CustomerProfileHint {
   name?: string;
   handle?: string;
+  avatarUrl?: string;
 }
 
 export interface SendResult {

@@ -1,5 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChannelCache } from './channel-cache.service.js';
 import { ChannelEntity } from './channel.entity.js';
 import { ChannelRegistry } from './channel-registry.js';
 import { ChannelsController } from './channels.controller.js';
@@ -7,11 +8,10 @@ import { ChannelsService } from './channels.service.js';
 import { PollScheduler } from './poll-scheduler.service.js';
 import { WebhookSources } from './webhook-sources.js';
 
-@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([ChannelEntity])],
   controllers: [ChannelsController],
-  providers: [ChannelRegistry, ChannelsService, PollScheduler, WebhookSources],
+  providers: [ChannelCache, ChannelRegistry, ChannelsService, PollScheduler, WebhookSources],
   exports: [ChannelRegistry, ChannelsService, PollScheduler, WebhookSources],
 })
 export class ChannelsModule {}

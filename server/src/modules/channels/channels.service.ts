@@ -3,14 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Channel, ChannelKind } from '@rapport/shared';
 import { describeIssues } from '../../common/zod.pipe.js';
-import type { ChannelAddress, ChannelContext } from './channel-adapter.js';
+import type { ChannelAddress } from './channel-adapter.js';
+import { ChannelCache, toLoadedChannel, type LoadedChannel } from './channel-cache.service.js';
 import { ACCOUNT_FIELD, CHANNEL_CONFIG_SCHEMAS, splitSecrets } from './channel-config.js';
 import { ChannelEntity } from './channel.entity.js';
 import { TeamEntity } from '../auth/team.entity.js';
 
-export type LoadedChannel = ChannelContext & { teamId: string | null };
-
-const toContext = (c: ChannelEntity): LoadedChannel => ({ id: c.id, kind: c.kind, key: c.key, config: c.config, secrets: c.secrets ?? {}, teamId: c.teamId });
+export type { LoadedChannel } from './channel-cache.service.js';
 
 export function toChannelDto(c: ChannelEntity): Channel {
   return {
@@ -36,7 +35,10 @@ function validConfig(kind: ChannelKind, config: Record<string, unknown>): Record
 
 @Injectable()
 export class ChannelsService {
-  constructor(@InjectRepository(ChannelEntity) private readonly channels: Repository<ChannelEntity>) {}
+  constructor(
+    @InjectRepository(ChannelEntity) private readonly channels: Repository<ChannelEntity>,
+    private readonly cache: ChannelCache,
+  ) {}
 
   private withSecrets() {
     return this.channels.createQueryBuilder('c').addSelect('c.secrets');
@@ -44,24 +46,43 @@ export class ChannelsService {
 
   /** Loads an enabled channel with its secrets, for verifying, parsing, polling and sending. */
   async context(where: { id: string } | { kind: ChannelKind; key: string }): Promise<LoadedChannel | null> {
-    const channel = await this.withSecrets().where(where).andWhere('c.enabled = true').getOne();
-    return channel ? toContext(channel) : null;
+    const matches = 'id' in where ? (c: LoadedChannel) => c.id === where.id.toLowerCase() : (c: LoadedChannel) => c.kind === where.kind && c.key === where.key;
+    const cached = (await this.cache.all()).find(matches);
+    if (cached) return cached;
+    return this.confirmMissing(await this.withSecrets().where(where).andWhere('c.enabled = true').getOne());
   }
 
   /** The enabled channel a shared-webhook entry is addressed to (page id, phone number id, user id…). */
   async byAddress(address: ChannelAddress): Promise<LoadedChannel | null> {
     const field = ACCOUNT_FIELD[address.kind];
     if (!field) return null;
+    const cached = (await this.cache.all()).find((c) => c.kind === address.kind && String(c.config[field]) === address.accountId);
+    if (cached) return cached;
     const channel = await this.withSecrets()
       .where('c.kind = :kind AND c.enabled = true', { kind: address.kind })
       .andWhere(`c.config ->> '${field}' = :accountId`, { accountId: address.accountId })
       .orderBy('c.created_at', 'ASC')
       .getOne();
-    return channel ? toContext(channel) : null;
+    return this.confirmMissing(channel);
   }
 
   async enabledOfKind(kind: ChannelKind): Promise<LoadedChannel[]> {
-    return (await this.withSecrets().where('c.kind = :kind AND c.enabled = true', { kind }).getMany()).map(toContext);
+    return (await this.cache.all()).filter((c) => c.kind === kind);
+  }
+
+  /**
+   * Misses are asked of Postgres, as before the cache: a channel written straight to the table (seed, SQL)
+   * works at once, and an unknown key costs what it always did. A hit there means the cache is behind.
+   */
+  private confirmMissing(channel: ChannelEntity | null): LoadedChannel | null {
+    if (!channel) return null;
+    this.cache.clear();
+    return toLoadedChannel(channel);
+  }
+
+  /** For writes to the channels table made elsewhere (teams taking channels): every process reloads. */
+  async changed(): Promise<void> {
+    await this.cache.invalidate();
   }
 
   async list(): Promise<Channel[]> {
@@ -86,7 +107,9 @@ export class ChannelsService {
       enabled: body.enabled ?? true,
     });
     await this.assertUnique(entity);
-    return this.channels.save(entity);
+    const saved = await this.channels.save(entity);
+    await this.cache.invalidate();
+    return saved;
   }
 
   async update(id: string, body: { name?: string | undefined; config?: Record<string, unknown> | undefined; teamId?: string | null | undefined; enabled?: boolean | undefined }): Promise<ChannelEntity> {
@@ -107,12 +130,15 @@ export class ChannelsService {
     if (body.teamId !== undefined) channel.teamId = body.teamId;
     if (body.enabled !== undefined) channel.enabled = body.enabled;
     await this.assertUnique(channel);
-    return this.channels.save(channel);
+    const saved = await this.channels.save(channel);
+    await this.cache.invalidate();
+    return saved;
   }
 
   async remove(id: string): Promise<ChannelEntity> {
     const channel = await this.get(id);
     await this.channels.delete({ id });
+    await this.cache.invalidate();
     return channel;
   }
 

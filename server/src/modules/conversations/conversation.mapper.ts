@@ -1,11 +1,18 @@
 import type { Conversation, Message } from '@rapport/shared';
 import type { ConversationEntity } from './conversation.entity.js';
 import type { MessageEntity } from './message.entity.js';
+import type { CustomerIdentityEntity } from '../customers/customer-identity.entity.js';
+import type { CustomerEntity } from '../customers/customer.entity.js';
 
 /** A conversation loaded with its channel, customer and identity (see ConversationsRepository.withRelations). */
 export type LoadedConversation = ConversationEntity & Required<Pick<ConversationEntity, 'channel' | 'customer' | 'identity'>>;
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/** Until a person or the platform's profile names the customer, the inbox shows who they are on this channel. */
+export function customerName(customer: Pick<CustomerEntity, 'name'>, identity: Pick<CustomerIdentityEntity, 'displayName' | 'handle' | 'externalId'>): string {
+  return customer.name ?? identity.displayName ?? identity.handle ?? identity.externalId;
+}
 
 export function toConversationDto(c: LoadedConversation): Conversation {
   return {
@@ -14,7 +21,13 @@ export function toConversationDto(c: LoadedConversation): Conversation {
     channelKind: c.channel.kind,
     channelName: c.channel.name,
     customerId: c.customerId,
-    customer: { id: c.customer.id, name: c.customer.name, handle: c.identity.handle ?? c.identity.externalId, tier: c.customer.tier },
+    customer: {
+      id: c.customer.id,
+      name: customerName(c.customer, c.identity),
+      handle: c.identity.handle ?? c.identity.externalId,
+      avatarUrl: c.identity.avatarUrl,
+      tier: c.customer.tier,
+    },
     status: c.status,
     priority: c.priority,
     prioritySignals: c.prioritySignals,

@@ -1,12 +1,13 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
+import { RoutingModule } from '../routing/routing.module.js';
 import { ConversationsController } from './conversations.controller.js';
-import { ConversationsRepository } from './conversations.repository.js';
 import { ConversationsService } from './conversations.service.js';
+import { ConversationsStoreModule } from './conversations-store.module.js';
 
-@Global()
 @Module({
+  imports: [ConversationsStoreModule, EventsModule, RoutingModule],
   controllers: [ConversationsController],
-  providers: [ConversationsService, ConversationsRepository],
-  exports: [ConversationsRepository],
+  providers: [ConversationsService],
 })
 export class ConversationsModule {}

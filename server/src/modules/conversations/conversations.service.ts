@@ -1,6 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { Brackets, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { Assignment, AssignBody, Conversation, ListConversationsQuery, ListMessagesQuery, Message, Page, SetStatusBody } from '@rapport/shared';
 import type { sendMessageBody } from '@rapport/shared';
@@ -8,16 +7,15 @@ import { QueueService } from '../../core/queue.service.js';
 import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { TeamMemberEntity } from '../auth/team-member.entity.js';
-import { conversationAudience } from '../realtime/audience.js';
-import { EventsService } from '../realtime/events.service.js';
-import { ConversationEntity } from './conversation.entity.js';
+import { conversationAudience } from '../events/audience.js';
+import { Transactions } from '../events/transactions.service.js';
 import { preview, toConversationDto, toMessageDto, type LoadedConversation } from './conversation.mapper.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { canAssign, canReplyPublicly, canViewConversation } from './domain/access.js';
 import { decodeCursor, encodeCursor } from './domain/cursor.js';
-import { MessageEntity } from './message.entity.js';
+import type { MessageEntity } from './message.entity.js';
+import { MessagesRepository } from './messages.repository.js';
 import { RoutingService } from '../routing/routing.service.js';
-import { AssignmentEntity } from '../routing/assignment.entity.js';
 import { TeamEntity } from '../auth/team.entity.js';
 
 type SendInput = z.output<typeof sendMessageBody>;
@@ -26,9 +24,9 @@ type SendInput = z.output<typeof sendMessageBody>;
 @Injectable()
 export class ConversationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: ConversationsRepository,
-    private readonly events: EventsService,
+    private readonly messagesRepo: MessagesRepository,
+    private readonly transactions: Transactions,
     private readonly queues: QueueService,
     private readonly routing: RoutingService,
   ) {}
@@ -86,40 +84,30 @@ export class ConversationsService {
 
   async messages(user: AuthUser, id: string, query: ListMessagesQuery): Promise<{ items: Message[] }> {
     const conversation = await this.get(user, id);
-    const qb = this.dataSource
-      .getRepository(MessageEntity)
-      .createQueryBuilder('m')
-      .leftJoinAndSelect('m.author', 'author')
-      .where('m.conversation_id = :id', { id });
-    if (query.before) {
-      const known = await this.dataSource.getRepository(MessageEntity).existsBy({ id: query.before, conversationId: id });
-      if (!known) throw new BadRequestException('before is not a message of this conversation');
-      // Compared in SQL: timestamps keep microseconds there that a JS Date would round away.
-      qb.andWhere('(m.sent_at, m.created_at, m.id) < (SELECT b.sent_at, b.created_at, b.id FROM messages b WHERE b.id = :before)', { before: query.before });
-    }
-    // Thread order is when each message was written (the platform's time), then when it arrived.
+    if (query.before && !(await this.messagesRepo.belongsTo(query.before, id))) throw new BadRequestException('before is not a message of this conversation');
     // Newest page first from the database, returned oldest first for reading.
-    const rows = await qb.orderBy('m.sent_at', 'DESC').addOrderBy('m.created_at', 'DESC').addOrderBy('m.id', 'DESC').take(query.limit).getMany();
+    const rows = await this.messagesRepo.page(id, query.limit, query.before);
     return { items: rows.reverse().map((m) => toMessageDto(m, conversation.customer.name)) };
   }
 
   /** Stores an agent reply (or private note) and queues it for its platform. Idempotent per clientId. */
   async reply(user: AuthUser, id: string, body: SendInput): Promise<Message> {
     if (body.clientId) {
-      const existing = await this.findByClientId(body.clientId);
+      const existing = await this.messagesRepo.byClientId(body.clientId);
       if (existing) return this.replayExisting(user, id, existing);
     }
-    const result = await this.dataSource.transaction(async (manager) => {
+    const result = await this.transactions.run(async (tx) => {
+      const { manager } = tx;
       const conversation = await this.repo.lockForUpdate(manager, id);
       if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
-      if (body.clientId && (await manager.getRepository(MessageEntity).existsBy({ clientId: body.clientId }))) return null;
+      if (body.clientId && (await this.messagesRepo.byClientId(body.clientId, manager))) return null;
       if (!body.private && !canReplyPublicly(user, conversation)) {
         throw new ForbiddenException('This conversation is assigned to a colleague: leave a private note or ask a lead to reassign it');
       }
       if (body.lastSeenMessageId) await this.assertNothingNewSince(manager, id, body.lastSeenMessageId);
 
       const now = new Date();
-      const message = manager.getRepository(MessageEntity).create({
+      const stored = await this.messagesRepo.insert(manager, {
         conversationId: id,
         channelId: conversation.channelId,
         direction: 'outbound',
@@ -132,35 +120,34 @@ export class ConversationsService {
         clientId: body.clientId ?? null,
         sentAt: now,
       });
-      const saved = await manager.getRepository(MessageEntity).save(message);
-      const stored = await manager.getRepository(MessageEntity).findOneOrFail({ where: { id: saved.id }, relations: { author: true } });
       const previousAssignee = conversation.assigneeId;
       if (!body.private) {
-        conversation.lastMessageAt = now;
-        conversation.lastMessagePreview = preview(body.text, []);
-        conversation.waitingSince = null;
-        conversation.unreadCount = 0;
-        if (conversation.status !== 'resolved') conversation.status = 'open';
-        await manager.getRepository(ConversationEntity).save(conversation);
+        await this.repo.update(manager, id, {
+          lastMessageAt: now,
+          lastMessagePreview: preview(body.text, []),
+          waitingSince: null,
+          unreadCount: 0,
+          ...(conversation.status !== 'resolved' ? { status: 'open' as const } : {}),
+        });
         // Answering an unassigned conversation claims it, so no colleague answers the same customer.
-        if (conversation.assigneeId === null && user.role === 'agent') await this.routing.assign(manager, conversation, user.id, 'manual', null, user.id);
+        if (conversation.assigneeId === null && user.role === 'agent') await this.routing.assign(tx, conversation, user.id, 'manual', user.id);
       }
       const dto = (await this.repo.loadDto(id, manager))!;
       const messageDto = toMessageDto(stored, dto.customer.name);
       const audience = conversationAudience(dto, [previousAssignee]);
-      await this.events.append(manager, 'message.created', { conversationId: id, message: messageDto }, audience);
-      if (!body.private) await this.events.append(manager, 'conversation.updated', { conversation: dto }, audience);
+      tx.publish('message.created', { conversationId: id, message: messageDto }, audience);
+      if (!body.private) tx.publish('conversation.updated', { conversation: dto }, audience);
+      if (messageDto.status === 'queued') tx.then(() => this.queues.addOutbound(messageDto.id));
       return messageDto;
     });
     // The same clientId won a race with this request: answer with that message.
-    if (!result) return this.replayExisting(user, id, (await this.findByClientId(body.clientId!))!);
-    await this.events.committed();
-    if (result.status === 'queued') await this.queues.addOutbound(result.id);
+    if (!result) return this.replayExisting(user, id, (await this.messagesRepo.byClientId(body.clientId!))!);
     return result;
   }
 
   async assign(user: AuthUser, id: string, body: AssignBody): Promise<Conversation> {
-    const result = await this.dataSource.transaction(async (manager) => {
+    const result = await this.transactions.run(async (tx) => {
+      const { manager } = tx;
       const conversation = await this.repo.lockForUpdate(manager, id);
       if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
       if (!canAssign(user, conversation, body)) {
@@ -170,17 +157,16 @@ export class ConversationsService {
       if (body.assigneeId) await this.assertAssignable(manager, body.assigneeId, body.teamId);
       if (body.teamId && !(await manager.getRepository(TeamEntity).existsBy({ id: body.teamId }))) throw new BadRequestException('teamId: that team does not exist');
       const previousAssignee = conversation.assigneeId;
-      if (previousAssignee === body.assigneeId && teamId === conversation.teamId) return { changed: false as const };
+      if (previousAssignee === body.assigneeId && teamId === conversation.teamId) return null;
       conversation.teamId = teamId;
-      await this.routing.assign(manager, conversation, body.assigneeId, 'manual', null, user.id);
-      return { changed: true as const, previousAssignee, dto: (await this.repo.loadDto(id, manager))! };
+      await this.routing.assign(tx, conversation, body.assigneeId, 'manual', user.id);
+      const dto = (await this.repo.loadDto(id, manager))!;
+      // The previous owner has room again; a conversation put back in the queue is routed at once.
+      if (previousAssignee) tx.then(() => this.routing.later.drainAgent(previousAssignee));
+      if (!dto.assigneeId) tx.then(() => this.routing.later.route(id));
+      return dto;
     });
-    if (!result.changed) return this.get(user, id);
-    await this.events.committed();
-    // The previous owner has room again; a conversation put back in the queue is routed at once.
-    if (result.previousAssignee) await this.routing.later.drainAgent(result.previousAssignee);
-    if (!result.dto.assigneeId) await this.routing.later.route(id);
-    return result.dto;
+    return result ?? this.get(user, id);
   }
 
   /** Leads move many conversations at once; each is checked and recorded like a single assignment. */
@@ -196,59 +182,52 @@ export class ConversationsService {
 
   async assignments(user: AuthUser, id: string): Promise<{ items: Assignment[] }> {
     await this.get(user, id);
-    const rows = await this.dataSource.getRepository(AssignmentEntity).find({ where: { conversationId: id }, order: { createdAt: 'ASC' } });
+    const rows = await this.routing.history(id);
     return {
       items: rows.map((a) => ({ id: a.id, conversationId: a.conversationId, fromUserId: a.fromUserId, toUserId: a.toUserId, teamId: a.teamId, byUserId: a.byUserId, reason: a.reason, createdAt: a.createdAt.toISOString() })),
     };
   }
 
   async setStatus(user: AuthUser, id: string, body: SetStatusBody): Promise<Conversation> {
-    const { loaded, before } = await this.dataSource.transaction(async (manager) => {
-      const conversation = await this.repo.lockForUpdate(manager, id);
+    return this.transactions.run(async (tx) => {
+      const conversation = await this.repo.lockForUpdate(tx.manager, id);
       if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
       const snoozeUntil = body.snoozeUntil ? new Date(body.snoozeUntil) : null;
       if (snoozeUntil && snoozeUntil.getTime() <= Date.now()) throw new BadRequestException('snoozeUntil must be in the future');
       const before = conversation.status;
-      conversation.status = body.status;
-      conversation.snoozedUntil = body.status === 'snoozed' ? snoozeUntil : null;
-      conversation.resolvedAt = body.status === 'resolved' ? new Date() : null;
-      if (body.status === 'resolved') conversation.unreadCount = 0;
-      await manager.getRepository(ConversationEntity).save(conversation);
-      const loaded = (await this.repo.loadDto(id, manager))!;
-      await this.events.append(manager, 'conversation.updated', { conversation: loaded }, conversationAudience(loaded));
-      return { loaded, before };
+      await this.repo.update(tx.manager, id, {
+        status: body.status,
+        snoozedUntil: body.status === 'snoozed' ? snoozeUntil : null,
+        resolvedAt: body.status === 'resolved' ? new Date() : null,
+        ...(body.status === 'resolved' ? { unreadCount: 0 } : {}),
+      });
+      const loaded = (await this.repo.loadDto(id, tx.manager))!;
+      tx.publish('conversation.updated', { conversation: loaded }, conversationAudience(loaded));
+      // Resolving or snoozing frees the owner's capacity; reopening an unowned one needs an owner.
+      const owner = loaded.assigneeId;
+      if (owner && (loaded.status === 'resolved' || loaded.status === 'snoozed') && before !== loaded.status) tx.then(() => this.routing.later.drainAgent(owner));
+      if (!owner && loaded.status === 'open') tx.then(() => this.routing.later.route(id));
+      return loaded;
     });
-    await this.events.committed();
-    // Resolving or snoozing frees the owner's capacity; reopening an unowned one needs an owner.
-    if (loaded.assigneeId && (loaded.status === 'resolved' || loaded.status === 'snoozed') && before !== loaded.status) await this.routing.later.drainAgent(loaded.assigneeId);
-    if (!loaded.assigneeId && loaded.status === 'open') await this.routing.later.route(id);
-    return loaded;
   }
 
   /** The agent has read the thread: the unread badge clears for everyone. */
   async markRead(user: AuthUser, id: string): Promise<Conversation> {
-    const dto = await this.dataSource.transaction(async (manager) => {
-      const conversation = await this.repo.lockForUpdate(manager, id);
+    const dto = await this.transactions.run(async (tx) => {
+      const conversation = await this.repo.lockForUpdate(tx.manager, id);
       if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
       if (conversation.unreadCount === 0) return null;
-      conversation.unreadCount = 0;
-      await manager.getRepository(ConversationEntity).save(conversation);
-      const loaded = (await this.repo.loadDto(id, manager))!;
-      await this.events.append(manager, 'conversation.updated', { conversation: loaded }, conversationAudience(loaded));
+      await this.repo.update(tx.manager, id, { unreadCount: 0 });
+      const loaded = (await this.repo.loadDto(id, tx.manager))!;
+      tx.publish('conversation.updated', { conversation: loaded }, conversationAudience(loaded));
       return loaded;
     });
-    if (!dto) return this.get(user, id);
-    await this.events.committed();
-    return dto;
+    return dto ?? this.get(user, id);
   }
 
   private uuid(value: string, name: string): string {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new BadRequestException(`${name} must be "me", "unassigned", "all" or a user id`);
     return value;
-  }
-
-  private findByClientId(clientId: string): Promise<MessageEntity | null> {
-    return this.dataSource.getRepository(MessageEntity).findOne({ where: { clientId }, relations: { author: true } });
   }
 
   private async replayExisting(user: AuthUser, conversationId: string, existing: MessageEntity): Promise<Message> {
@@ -261,14 +240,8 @@ export class ConversationsService {
 
   /** 409 when a customer message arrived (whatever its platform time) after the one the agent last saw. */
   private async assertNothingNewSince(manager: EntityManager, conversationId: string, lastSeenMessageId: string): Promise<void> {
-    const known = await manager.getRepository(MessageEntity).existsBy({ id: lastSeenMessageId, conversationId });
-    if (!known) throw new BadRequestException('lastSeenMessageId is not a message of this conversation');
-    const newer = await manager
-      .getRepository(MessageEntity)
-      .createQueryBuilder('m')
-      .where('m.conversation_id = :conversationId AND m.direction = :inbound', { conversationId, inbound: 'inbound' })
-      .andWhere('(m.created_at, m.id) > (SELECT s.created_at, s.id FROM messages s WHERE s.id = :seen)', { seen: lastSeenMessageId })
-      .getCount();
+    if (!(await this.messagesRepo.belongsTo(lastSeenMessageId, conversationId, manager))) throw new BadRequestException('lastSeenMessageId is not a message of this conversation');
+    const newer = await this.messagesRepo.inboundArrivedAfter(manager, conversationId, lastSeenMessageId);
     if (newer > 0) throw new ConflictException(`The customer wrote ${newer} new message${newer > 1 ? 's' : ''} since you last looked: read before replying`);
   }
 

@@ -33,6 +33,9 @@ export class CustomerIdentityEntity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   displayName: string | null;
 
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  avatarUrl: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

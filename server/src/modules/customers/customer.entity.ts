@@ -6,8 +6,9 @@ export class CustomerEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 200 })
-  name: string;
+  /** Null while the customer is known only by a platform id (the profile lookup may name them later). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  name: string | null;
 
   @Column({ type: 'varchar', length: 16, default: 'standard' })
   tier: CustomerTier;

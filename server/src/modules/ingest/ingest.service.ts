@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CONFIG, type AppConfig } from '../../config/env.js';
 import { QueueService } from '../../core/queue.service.js';
 import type { InboundJob, InboundSource } from '../../core/queues.js';
-import { MalformedPayloadError, type HandshakeResult, type InboundItem, type InboundMessage, type RoutedItem, type WebhookRequest } from '../channels/channel-adapter.js';
+import { MalformedPayloadError, type HandshakeResult, type InboundItem, type RoutedItem, type WebhookRequest } from '../channels/channel-adapter.js';
 import { ChannelRegistry } from '../channels/channel-registry.js';
 import { ChannelsService, type LoadedChannel } from '../channels/channels.service.js';
 import { WebhookSources, type WebhookSourceName } from '../channels/webhook-sources.js';
@@ -117,25 +117,12 @@ export class IngestService {
 
   private async apply(channel: LoadedChannel, item: InboundItem): Promise<void> {
     if (item.kind === 'message') {
-      const stored = await this.inbound.store(channel, await this.withProfile(channel, item));
+      const stored = await this.inbound.store(channel, item, { canLookUpProfile: this.registry.get(channel.kind).lookupProfile !== undefined });
       this.metrics.inboundMessages.inc({ channel_kind: channel.kind, outcome: stored ? 'stored' : 'duplicate' });
     } else if (item.kind === 'status') {
       await this.statuses.apply(channel.id, item);
     } else {
       this.metrics.ignoredEvents.inc({ channel_kind: channel.kind, reason: item.reason });
-    }
-  }
-
-  /** A first message from someone known only by id: ask the platform who it is, outside any transaction. */
-  private async withProfile(channel: LoadedChannel, item: InboundMessage): Promise<InboundMessage> {
-    const adapter = this.registry.get(channel.kind);
-    if (item.sender.name || !adapter.lookupProfile || (await this.inbound.knowsSender(channel.id, item.sender.externalId))) return item;
-    try {
-      const profile = await adapter.lookupProfile(channel, item.sender.externalId);
-      return profile ? { ...item, sender: { ...item.sender, name: profile.name ?? item.sender.name, handle: profile.handle ?? item.sender.handle } } : item;
-    } catch (err) {
-      this.logger.debug(`profile lookup failed on ${channel.kind}: ${String(err)}`);
-      return item;
     }
   }
 

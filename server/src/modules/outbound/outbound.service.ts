@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan } from 'typeorm';
 import { QueueService } from '../../core/queue.service.js';
 import { ChannelRegistry } from '../channels/channel-registry.js';
 import { ChannelsService } from '../channels/channels.service.js';
-import { ConversationEntity } from '../conversations/conversation.entity.js';
-import { MessageEntity } from '../conversations/message.entity.js';
-import { CustomerIdentityEntity } from '../customers/customer-identity.entity.js';
+import { ConversationsRepository } from '../conversations/conversations.repository.js';
+import type { MessageEntity } from '../conversations/message.entity.js';
+import { MessagesRepository } from '../conversations/messages.repository.js';
+import { CustomersRepository } from '../customers/customers.repository.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { OutboundStatusService } from './outbound-status.service.js';
 import { ChannelGate } from './channel-gate.service.js';
@@ -21,7 +20,9 @@ export class OutboundService {
   private readonly logger = new Logger(OutboundService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly messages: MessagesRepository,
+    private readonly conversations: ConversationsRepository,
+    private readonly customers: CustomersRepository,
     private readonly channels: ChannelsService,
     private readonly registry: ChannelRegistry,
     private readonly statuses: OutboundStatusService,
@@ -33,7 +34,7 @@ export class OutboundService {
 
   /** `finalAttempt`: a transient error now fails the message instead of asking for a retry. */
   async deliver(messageId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
-    const message = await this.dataSource.getRepository(MessageEntity).findOneBy({ id: messageId });
+    const message = await this.messages.findById(messageId);
     if (!message || message.status !== 'queued' || message.private) return { result: 'skipped' };
     const channel = await this.channels.context({ id: message.channelId });
     if (!channel) return this.fail(messageId, 'The channel is disabled or was removed');
@@ -60,13 +61,9 @@ export class OutboundService {
   }
 
   private async outboundContext(message: MessageEntity, channel: ChannelContext): Promise<OutboundContext> {
-    const conversation = await this.dataSource.getRepository(ConversationEntity).findOneByOrFail({ id: message.conversationId });
-    const identity = await this.dataSource.getRepository(CustomerIdentityEntity).findOneByOrFail({ id: conversation.identityId });
-    const lastInbound = await this.dataSource.getRepository(MessageEntity).findOne({
-      where: { conversationId: conversation.id, direction: 'inbound' },
-      order: { createdAt: 'DESC' },
-      select: { externalId: true, platformMeta: true },
-    });
+    const conversation = (await this.conversations.findById(message.conversationId))!;
+    const [identity, lastInbound] = await Promise.all([this.customers.findIdentity(conversation.identityId), this.messages.lastInbound(conversation.id)]);
+    if (!identity) throw new Error(`conversation ${conversation.id} has no identity`);
     return {
       channel,
       messageId: message.id,
@@ -79,12 +76,8 @@ export class OutboundService {
 
   /** Re-enqueues replies left queued without a job (e.g. Redis was briefly unreachable after the commit). */
   async requeueStale(olderThanMs = 60_000): Promise<number> {
-    const stale = await this.dataSource.getRepository(MessageEntity).find({
-      where: { status: 'queued', private: false, direction: 'outbound', updatedAt: LessThan(new Date(Date.now() - olderThanMs)) },
-      select: { id: true },
-      take: 500,
-    });
-    for (const { id } of stale) await this.queues.addOutbound(id);
+    const stale = await this.messages.staleQueuedIds(olderThanMs, 500);
+    for (const id of stale) await this.queues.addOutbound(id);
     return stale.length;
   }
 

@@ -9,18 +9,17 @@ import {
   type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, PresenceStatus, ServerToClientEvents, SyncAck } from '@rapport/shared';
 import { AuthService } from '../auth/auth.service.js';
 import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
-import { ConversationEntity } from '../conversations/conversation.entity.js';
+import { ConversationsRepository } from '../conversations/conversations.repository.js';
 import { canViewConversation } from '../conversations/domain/access.js';
-import { rooms } from './audience.js';
+import { rooms } from '../events/audience.js';
+import { EphemeralEvents } from '../events/ephemeral-events.js';
+import { EventLog } from '../events/event-log.js';
 import { QueueService } from '../../core/queue.service.js';
 import { EventRelay } from './event-relay.service.js';
-import { EventsService } from './events.service.js';
 import { PresenceService } from './presence.service.js';
 import { ViewersService } from './viewers.service.js';
 
@@ -47,11 +46,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   constructor(
     private readonly auth: AuthService,
-    private readonly events: EventsService,
+    private readonly log: EventLog,
     private readonly relay: EventRelay,
+    private readonly ephemeral: EphemeralEvents,
     private readonly presence: PresenceService,
     private readonly viewers: ViewersService,
-    @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
+    private readonly conversations: ConversationsRepository,
     private readonly queues: QueueService,
   ) {}
 
@@ -105,7 +105,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   async sync(@ConnectedSocket() socket: RapportSocket, @MessageBody() body: unknown): Promise<SyncAck | { error: string }> {
     const sinceSeq = Number((body as { sinceSeq?: unknown } | null)?.sinceSeq ?? 0);
     if (!Number.isInteger(sinceSeq) || sinceSeq < 0) return { error: 'sinceSeq must be a whole number ≥ 0' };
-    return this.events.missedBy(socket.data.user, sinceSeq);
+    return this.log.missedBy(socket.data.user, sinceSeq);
   }
 
   @SubscribeMessage('view')
@@ -136,7 +136,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if (now - socket.data.lastTypingAt < TYPING_MIN_INTERVAL_MS) return;
     socket.data.lastTypingAt = now;
     if (socket.data.viewing !== conversationId && !(await this.mayView(user, conversationId))) return;
-    await this.relay.broadcast([rooms.conversation(conversationId), rooms.supervisors], 'conversation.typing', { conversationId, userId: user.id, name: user.name });
+    await this.ephemeral.broadcast([rooms.conversation(conversationId), rooms.supervisors], 'conversation.typing', { conversationId, userId: user.id, name: user.name });
   }
 
   @SubscribeMessage('presence')
@@ -150,16 +150,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   private async mayView(user: AuthUser, conversationId: string): Promise<boolean> {
-    const conversation = await this.conversations.findOne({ where: { id: conversationId }, select: { id: true, assigneeId: true, teamId: true } });
+    const conversation = await this.conversations.ownership(conversationId);
     return conversation !== null && canViewConversation(user, conversation);
   }
 
   private async publishViewers(conversationId: string, viewers: Array<{ userId: string; name: string }>): Promise<void> {
-    await this.relay.broadcast([rooms.conversation(conversationId), rooms.supervisors], 'conversation.viewers', { conversationId, viewers });
+    await this.ephemeral.broadcast([rooms.conversation(conversationId), rooms.supervisors], 'conversation.viewers', { conversationId, viewers });
   }
 
   private announcePresence(user: AuthUser, status: PresenceStatus): Promise<void> {
-    return this.relay.announcePresence(user.id, user.teamIds, status);
+    return this.ephemeral.announcePresence(user.id, user.teamIds, status);
   }
 
   /** Keeps this process's sockets marked alive in Redis (see SOCKET_STALE_MS). */

@@ -1,16 +1,15 @@
-import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ConversationEntity } from '../conversations/conversation.entity.js';
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { ConversationsStoreModule } from '../conversations/conversations-store.module.js';
+import { EventsModule } from '../events/events.module.js';
 import { EventRelay } from './event-relay.service.js';
-import { EventsService } from './events.service.js';
 import { PresenceService } from './presence.service.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 import { ViewersService } from './viewers.service.js';
 
-@Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([ConversationEntity])],
-  providers: [EventsService, EventRelay, PresenceService, ViewersService, RealtimeGateway],
-  exports: [EventsService, PresenceService, EventRelay],
+  imports: [AuthModule, ConversationsStoreModule, EventsModule],
+  providers: [EventRelay, PresenceService, ViewersService, RealtimeGateway],
+  exports: [PresenceService],
 })
 export class RealtimeModule {}

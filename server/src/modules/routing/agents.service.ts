@@ -24,7 +24,7 @@ export class AgentsService {
       this.dataSource.getRepository(TeamMemberEntity).find({ where: { userId: In(userIds) } }),
       this.dataSource.getRepository(TeamEntity).find(),
       this.presence.statusOf(userIds),
-      this.routing.openCount(this.dataSource.manager, userIds),
+      this.routing.loadOf(userIds),
     ]);
     const defaults = new Map(teams.map((t) => [t.id, t.defaultCapacity]));
     return users.map((u) => {

@@ -1,12 +1,17 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { ChannelsModule } from '../channels/channels.module.js';
+import { ConversationsStoreModule } from '../conversations/conversations-store.module.js';
+import { CustomersModule } from '../customers/customers.module.js';
+import { EventsModule } from '../events/events.module.js';
+import { RealtimeModule } from '../realtime/realtime.module.js';
 import { AgentsService } from './agents.service.js';
 import { AgentsController, TeamsController } from './routing.controller.js';
 import { RoutingProcessor } from './routing.processor.js';
 import { RoutingService } from './routing.service.js';
 import { TeamsService } from './teams.service.js';
 
-@Global()
 @Module({
+  imports: [ChannelsModule, ConversationsStoreModule, CustomersModule, EventsModule, RealtimeModule],
   controllers: [AgentsController, TeamsController],
   providers: [RoutingService, RoutingProcessor, AgentsService, TeamsService],
   exports: [RoutingService, RoutingProcessor],

@@ -7,6 +7,8 @@ import { TeamMemberEntity } from '../auth/team-member.entity.js';
 import { TeamEntity } from '../auth/team.entity.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { ChannelEntity } from '../channels/channel.entity.js';
+import { ChannelsService } from '../channels/channels.service.js';
+import { ConversationsRepository } from '../conversations/conversations.repository.js';
 import { RoutingService } from './routing.service.js';
 
 type CreateTeam = z.output<typeof createTeamBody>;
@@ -17,6 +19,8 @@ export class TeamsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly routing: RoutingService,
+    private readonly channels: ChannelsService,
+    private readonly conversations: ConversationsRepository,
   ) {}
 
   async list(): Promise<Team[]> {
@@ -24,7 +28,7 @@ export class TeamsService {
       this.dataSource.getRepository(TeamEntity).find({ order: { name: 'ASC' } }),
       this.dataSource.getRepository(TeamMemberEntity).find(),
       this.dataSource.getRepository(ChannelEntity).find({ select: { id: true, teamId: true } }),
-      this.dataSource.query("SELECT team_id, count(*) AS n FROM conversations WHERE assignee_id IS NULL AND status = 'open' AND team_id IS NOT NULL GROUP BY team_id") as Promise<Array<{ team_id: string; n: string }>>,
+      this.conversations.waitingPerTeam(),
     ]);
     return teams.map((t) => ({
       id: t.id,
@@ -35,7 +39,7 @@ export class TeamsService {
       businessHours: t.businessHours,
       channelIds: channels.filter((c) => c.teamId === t.id).map((c) => c.id),
       memberIds: members.filter((m) => m.teamId === t.id).map((m) => m.userId),
-      waitingCount: Number(waiting.find((w) => w.team_id === t.id)?.n ?? 0),
+      waitingCount: waiting.get(t.id) ?? 0,
     }));
   }
 
@@ -54,6 +58,8 @@ export class TeamsService {
       await this.setMembersAndChannels(manager, team.id, body.memberIds, body.channelIds);
       return team.id;
     });
+    // After commit: a process reloading earlier would read the channels' old teams again.
+    if (body.channelIds.length) await this.channels.changed();
     return this.get(id);
   }
 
@@ -71,6 +77,7 @@ export class TeamsService {
       if (Object.keys(changes).length) await manager.getRepository(TeamEntity).update({ id }, changes);
       await this.setMembersAndChannels(manager, id, body.memberIds, body.channelIds);
     });
+    if (body.channelIds) await this.channels.changed();
     // A new strategy, more capacity or more members may serve the queue now.
     await this.routing.later.drainTeam(id);
     return this.get(id);

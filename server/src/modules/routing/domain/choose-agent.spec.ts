@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { chooseAgent, isEligible, type AgentCandidate, type RoutingChoice, type RoutingRequest } from './choose-agent.js';
+import { chooseAgent, isEligible, lastAssigned, rankAgents, type AgentCandidate, type RoutingChoice, type RoutingRequest } from './choose-agent.js';
 
 const agent = (id: string, over: Partial<AgentCandidate> = {}): AgentCandidate => ({
   id,
@@ -321,5 +321,28 @@ describe('chooseAgent', () => {
     const copy = structuredClone(team);
     chooseAgent(request({ tags: ['x'], language: 'es' }), team);
     expect(team).toEqual(copy);
+  });
+});
+
+describe('rankAgents', () => {
+  it('lists everyone who could take it, best first, sticky agent ahead', () => {
+    const team = [agent('a', { openCount: 2 }), agent('b', { openCount: 0 }), agent('c', { openCount: 1 }), agent('d', { presence: 'away' })];
+    expect(rankAgents(request({ stickyAgentId: 'a' }), team)).toEqual([sticky('a'), auto('b'), auto('c')]);
+  });
+
+  it('falls back to other languages only after every speaker', () => {
+    const team = [agent('en1'), agent('es1', { languages: ['es'], openCount: 2 }), agent('es2', { languages: ['es'], openCount: 1 })];
+    expect(rankAgents(request({ language: 'es' }), team).map((c) => c.agentId)).toEqual(['es2', 'es1', 'en1']);
+  });
+
+  it('is empty when nobody is eligible', () => {
+    expect(rankAgents(request(), [agent('a', { openCount: 3 }), agent('b', { presence: 'offline' })])).toEqual([]);
+  });
+});
+
+describe('lastAssigned', () => {
+  it('names whoever was assigned most recently, or nobody', () => {
+    expect(lastAssigned([agent('a', { lastAssignedAt: at('09:00') }), agent('b', { lastAssignedAt: at('10:00') }), agent('c')])).toBe('b');
+    expect(lastAssigned([agent('a'), agent('b')])).toBeNull();
   });
 });

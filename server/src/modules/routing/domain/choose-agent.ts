@@ -98,3 +98,28 @@ export function chooseAgent(request: RoutingRequest, candidates: AgentCandidate[
     request.strategy === 'round_robin' ? pickRoundRobin(fitting, request.lastAgentId) : pickLeastLoaded(fitting);
   return chosen ? { agentId: chosen.id, reason: 'auto' } : null;
 }
+
+/**
+ * Everyone who could take the conversation, best first: the choice, then who would be chosen if the
+ * choice were unavailable, and so on. Routers running at once each take the first agent no other router
+ * is assigning to at that moment.
+ */
+export function rankAgents(request: RoutingRequest, candidates: AgentCandidate[]): RoutingChoice[] {
+  const ranked: RoutingChoice[] = [];
+  let rest = candidates;
+  for (let choice = chooseAgent(request, rest); choice; choice = chooseAgent(request, rest)) {
+    ranked.push(choice);
+    const taken = choice.agentId;
+    rest = rest.filter((agent) => agent.id !== taken);
+  }
+  return ranked;
+}
+
+/** Round robin continues after whoever of the team was assigned most recently. */
+export function lastAssigned(agents: AgentCandidate[]): string | null {
+  let last: AgentCandidate | null = null;
+  for (const agent of agents) {
+    if (agent.lastAssignedAt && (!last?.lastAssignedAt || agent.lastAssignedAt > last.lastAssignedAt)) last = agent;
+  }
+  return last?.id ?? null;
+}

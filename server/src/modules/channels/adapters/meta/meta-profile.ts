@@ -9,7 +9,7 @@ import { asRecord, asText } from './wire.js';
  * (`GET /{psid}?fields=first_name,last_name`, `GET /{igsid}?fields=name,username`).
  */
 export async function lookupMetaProfile(channel: ChannelContext, externalId: string, fields: 'messenger' | 'instagram'): Promise<CustomerProfileHint | null> {
-  const query = fields === 'messenger' ? 'first_name,last_name' : 'name,username';
+  const query = fields === 'messenger' ? 'first_name,last_name,profile_pic' : 'name,username,profile_pic';
   const answer = asRecord(
     await requestJson(`${graphBase(channel, 'v25.0')}/${graphPath(externalId)}?fields=${query}`, {
       headers: { authorization: `Bearer ${requireSecret(channel, 'pageAccessToken')}` },
@@ -19,5 +19,6 @@ export async function lookupMetaProfile(channel: ChannelContext, externalId: str
   if (!answer) return null;
   const name = fields === 'messenger' ? [asText(answer.first_name), asText(answer.last_name)].filter(Boolean).join(' ') : asText(answer.name);
   const handle = asText(answer.username);
-  return name || handle ? { ...(name ? { name } : {}), ...(handle ? { handle } : {}) } : null;
+  const avatarUrl = asText(answer.profile_pic);
+  return name || handle ? { ...(name ? { name } : {}), ...(handle ? { handle } : {}), ...(avatarUrl ? { avatarUrl } : {}) } : null;
 }
