@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { AppConfig } from './config/env.js';
+import { databasePoolSize, type AppConfig } from './config/env.js';
 import { CoreModule } from './core/core.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -21,7 +21,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.register(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), autoLoadEntities: false }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL, databasePoolSize(config)), autoLoadEntities: false }),
         MetricsModule,
         AuthModule,
         ChannelsModule,

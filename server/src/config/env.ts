@@ -18,6 +18,10 @@ export const envSchema = z.object({
   META_VERIFY_TOKEN: z.string().min(1).default('rapport-demo-verify-token'),
   X_CONSUMER_SECRET: z.string().min(1).default('rapport-demo-x-secret'),
   TELEGRAM_WEBHOOK_SECRET: z.string().min(1).default('rapport-demo-telegram-secret'),
+  /** Inbound jobs (webhooks, polled pages) one worker process stores at once. */
+  INBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(16),
+  /** Postgres connections per process; unset: enough for every worker at once plus the API. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).optional(),
   /** How long an agent without a socket keeps their work (away, no new work); after it it is re-routed. */
   ROUTING_OFFLINE_GRACE_SECONDS: z.coerce.number().int().min(0).max(86400).default(120),
   /** First admin of a real deployment, created once when no user has this email. */
@@ -35,6 +39,18 @@ export const envSchema = z.object({
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
+
+/** Workers per queue besides inbound: outbound, poll, routing and profile lookups. */
+export const WORKER_CONCURRENCY = { outbound: 4, poll: 4, routing: 4, profiles: 4 } as const;
+/** Connections the API (requests, sockets, the relay) needs besides the workers. */
+const API_CONNECTIONS = 8;
+
+/** The pool fits every job the process may run at once, so no worker waits for a connection. */
+export function databasePoolSize(config: AppConfig): number {
+  if (config.DATABASE_POOL_SIZE) return config.DATABASE_POOL_SIZE;
+  const workers = config.ROLE === 'api' ? 0 : config.INBOUND_CONCURRENCY + Object.values(WORKER_CONCURRENCY).reduce((a, b) => a + b, 0);
+  return workers + (config.ROLE === 'worker' ? 2 : API_CONNECTIONS);
+}
 
 /** Validates the environment once at start; a bad value stops the process with a message naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

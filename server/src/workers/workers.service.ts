@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Worker, type Processor } from 'bullmq';
-import { CONFIG, type AppConfig } from '../config/env.js';
+import { CONFIG, WORKER_CONCURRENCY, type AppConfig } from '../config/env.js';
 import { QueueName } from '../core/queues.js';
 import { InboundProcessor } from '../modules/ingest/inbound.processor.js';
 import { OutboundProcessor } from '../modules/outbound/outbound.processor.js';
@@ -30,13 +30,13 @@ export class WorkersService implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     if (this.config.ROLE === 'api') return;
-    this.start(QueueName.Inbound, (job) => this.inbound.process(job), { concurrency: 8 });
+    this.start(QueueName.Inbound, (job) => this.inbound.process(job), { concurrency: this.config.INBOUND_CONCURRENCY });
     // The limiter spreads sends out so one busy inbox does not trip platform rate limits.
-    this.start(QueueName.Outbound, (job, token) => this.outbound.process(job, token), { concurrency: 4 });
-    this.start(QueueName.Poll, (job) => this.poll.process(job), { concurrency: 4 });
-    this.start(QueueName.Routing, (job) => this.routing.process(job), { concurrency: 4 });
+    this.start(QueueName.Outbound, (job, token) => this.outbound.process(job, token), { concurrency: WORKER_CONCURRENCY.outbound });
+    this.start(QueueName.Poll, (job) => this.poll.process(job), { concurrency: WORKER_CONCURRENCY.poll });
+    this.start(QueueName.Routing, (job) => this.routing.process(job), { concurrency: WORKER_CONCURRENCY.routing });
     // Its own workers: a slow or unreachable profile API never holds up the inbound queue.
-    this.start(QueueName.Profiles, (job) => this.profiles.process(job), { concurrency: 4 });
+    this.start(QueueName.Profiles, (job) => this.profiles.process(job), { concurrency: WORKER_CONCURRENCY.profiles });
     this.sweeper = setInterval(() => {
       this.outboundService.requeueStale().catch((err: unknown) => this.logger.warn(`requeue sweep failed: ${String(err)}`));
     }, STALE_SWEEP_MS);

@@ -78,10 +78,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     await socket.join([rooms.user(user.id), ...user.teamIds.map(rooms.team), ...(isSupervisor(user) ? [rooms.supervisors] : [])]);
     socket.emit('ready', { userId: user.id, latestSeq: this.relay.currentSeq });
     const cameOnline = await this.presence.connected(user.id, socket.id);
+    // Another tab of someone already connected changes nothing the team sees.
+    if (!cameOnline) return;
     const status = (await this.presence.statusOf([user.id])).get(user.id) ?? 'online';
     await this.announcePresence(user, status);
     // Someone who just came online can take work from their teams' queues.
-    if (cameOnline && status === 'online') await this.queues.addRouting({ type: 'drain-agent', userId: user.id });
+    if (status === 'online') await this.queues.addRouting({ type: 'drain-agent', userId: user.id });
   }
 
   async handleDisconnect(socket: RapportSocket): Promise<void> {
