@@ -24,8 +24,9 @@ try {
     databaseUrl: process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL,
     redisUrl: process.env.TEST_REDIS_URL ?? process.env.REDIS_URL,
   });
-  // The e2e tests serve client/dist; shared/dist is what @rapport/shared resolves to outside jest.
-  buildWorkspaces(['shared', 'client']);
+  // The e2e tests serve client/dist; shared/dist is what @rapport/shared resolves to outside jest;
+  // the crash-recovery test runs server/dist as a child process.
+  buildWorkspaces(['shared', 'server', 'client']);
 } catch (err) {
   console.error(`\n${err.message}`);
   await finish(0, 1, 0, false);

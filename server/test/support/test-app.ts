@@ -69,7 +69,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   return testApp;
 }
 
-async function clearRedisPrefix(prefix: string): Promise<void> {
+export async function clearRedisPrefix(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL);
   try {
     let cursor = '0';

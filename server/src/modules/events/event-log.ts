@@ -9,7 +9,7 @@ import type { Audience } from './audience.js';
 const SYNC_PAGE = 1000;
 const DRAWN_SEQ = 'SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS seq FROM events_seq_seq';
 /** How often a reader checks again whether the writers it waits for have finished. */
-const SETTLE_POLL_MS = 2;
+const SETTLE_POLL_MS = 5;
 const SLOW_WRITER_WARN_MS = 5000;
 
 export type PayloadOf<K extends DurableEventName> = Omit<ServerEventPayloads[K], 'seq'>;
