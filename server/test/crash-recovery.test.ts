@@ -206,6 +206,7 @@ describe('crash recovery: kill -9 in the middle of acknowledged webhooks', () =>
       const c = await inboundCounts();
       settled.queueEmpty = (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0) + (c['waiting-children'] ?? 0) === 0;
       if (settled.allStored && settled.queueEmpty) break;
+      if (process.env.CRASH_DEBUG) console.log(Date.now() - t0, [...stored.values()].reduce((a, b) => a + b, 0), JSON.stringify(c));
       await new Promise((r) => setTimeout(r, 250));
     }
     settled = { ...settled, ms: Date.now() - started };
