@@ -25,7 +25,7 @@ const REDELIVERED_ACKED = 150;
 /** Ids of the same shape that are never posted: none of them may show up. */
 const NEVER_SENT = 25;
 /** After the restart: until every acknowledged message is stored and the inbound queue is empty. */
-const SETTLE_TIMEOUT_MS = 70_000;
+const SETTLE_TIMEOUT_MS = Number(process.env.CRASH_SETTLE_MS ?? 70_000);
 const REQUEST_TIMEOUT_MS = 10_000;
 
 const messageId = (i: number): string => `crash-m${String(i).padStart(5, '0')}`;
@@ -206,7 +206,16 @@ describe('crash recovery: kill -9 in the middle of acknowledged webhooks', () =>
       const c = await inboundCounts();
       settled.queueEmpty = (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0) + (c['waiting-children'] ?? 0) === 0;
       if (settled.allStored && settled.queueEmpty) break;
-      if (process.env.CRASH_DEBUG) console.log(Date.now() - t0, [...stored.values()].reduce((a, b) => a + b, 0), JSON.stringify(c));
+      if (process.env.CRASH_DEBUG) {
+        const { Redis } = await import('ioredis');
+        const r = new Redis(REDIS_URL);
+        const k = `${prefix}:inbound`;
+        const active = await r.lrange(`${k}:active`, 0, -1);
+        const locks = await Promise.all(active.map((id) => r.pttl(`${k}:${id}:lock`)));
+        const info = { stalled: await r.scard(`${k}:stalled`), checkPttl: await r.pttl(`${k}:stalled-check`), locks: locks.join(','), stc: await Promise.all(active.slice(0, 3).map((id) => r.hget(`${k}:${id}`, 'stc'))) };
+        await r.quit();
+        process.stdout.write(`DBG ${Date.now() - t0} stored=${[...stored.values()].reduce((a, b) => a + b, 0)} active=${c.active} waiting=${c.waiting} stalled=${info.stalled} checkPttl=${info.checkPttl}\n`);
+      }
       await new Promise((r) => setTimeout(r, 250));
     }
     settled = { ...settled, ms: Date.now() - started };
@@ -217,7 +226,7 @@ describe('crash recovery: kill -9 in the middle of acknowledged webhooks', () =>
         `after restart sent ${phase2.length} (${redelivered.length} redeliveries of acknowledged ones), ` +
         `${acked.size} acknowledged in all; settled=${JSON.stringify(settled)} counts=${JSON.stringify(await inboundCounts())} timeline(ms)=${JSON.stringify(timeline)}`,
     );
-  }, 110_000);
+  }, Number(process.env.CRASH_SETTLE_MS ?? 70_000) + 40_000);
 
   afterAll(async () => {
     await server?.kill9().catch(() => undefined);
