@@ -85,8 +85,12 @@ describe('social channels against the platform simulator', () => {
     const conversation = await conversationOf(kind, `Hello from ${name}`);
     expect(conversation.channelKind).toBe(kind);
     expect(conversation.isPublic).toBe(isPublic);
-    // Named by the platform, or by its profile API where the message carries only an id (Messenger, Instagram).
-    expect(conversation.customer.name).toBe(name);
+    // Named by the platform, or shortly after by its profile API where the message carries only an id (Messenger, Instagram).
+    const named = await eventually(async () => {
+      const current = await api(manager).get<Conversation>(`/api/conversations/${conversation.id}`);
+      return current.body.customer.name === name ? current.body : undefined;
+    }, 15000, `${name} named`);
+    expect(named.customer.name).toBe(name);
     const [inbound] = await messagesOf(conversation.id);
     expect(inbound?.direction).toBe('inbound');
     // Mentions keep the platform's own text, "@brand …" included.
