@@ -30,7 +30,8 @@ export class WorkersService implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     if (this.config.ROLE === 'api') return;
-    this.start(QueueName.Inbound, (job) => this.inbound.process(job), { concurrency: this.config.INBOUND_CONCURRENCY });
+    // A crashed process's jobs go back to the queue within seconds, not BullMQ's default half minute.
+    this.start(QueueName.Inbound, (job) => this.inbound.process(job), { concurrency: this.config.INBOUND_CONCURRENCY, lockDuration: 10_000, stalledInterval: 5_000 });
     // The limiter spreads sends out so one busy inbox does not trip platform rate limits.
     this.start(QueueName.Outbound, (job, token) => this.outbound.process(job, token), { concurrency: WORKER_CONCURRENCY.outbound });
     this.start(QueueName.Poll, (job) => this.poll.process(job), { concurrency: WORKER_CONCURRENCY.poll });
@@ -42,7 +43,7 @@ export class WorkersService implements OnApplicationBootstrap, OnModuleDestroy {
     }, STALE_SWEEP_MS);
   }
 
-  private start(name: QueueName, processor: Processor, options: { concurrency: number; limiter?: { max: number; duration: number } }): void {
+  private start(name: QueueName, processor: Processor, options: { concurrency: number; lockDuration?: number; stalledInterval?: number; limiter?: { max: number; duration: number } }): void {
     const worker = new Worker(name, processor, {
       connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null },
       prefix: this.config.REDIS_PREFIX,
