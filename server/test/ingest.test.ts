@@ -154,6 +154,16 @@ describe('ingest: the generic API channel webhook', () => {
   });
 
   describe('customers and conversations', () => {
+    it('keeps the newest message as the preview when an older one is delivered late', async () => {
+      expect((await postApiMessage(app.baseUrl, { id: 'late-2', from: { id: 'cust-late', name: 'Grace' }, text: 'written second', timestamp: '2026-03-02T10:05:00Z' })).status).toBe(200);
+      await waitForMessage('late-2');
+      expect((await postApiMessage(app.baseUrl, { id: 'late-1', from: { id: 'cust-late', name: 'Grace' }, text: 'written first', timestamp: '2026-03-02T10:00:00Z' })).status).toBe(200);
+      await waitForMessage('late-1');
+      const [conversation] = await conversationsOf('cust-late');
+      expect(conversation).toMatchObject({ lastMessagePreview: 'written second', unreadCount: 2 });
+      expect((await messagesOf(conversation!.id)).map((m) => m.text)).toEqual(['written first', 'written second']);
+    });
+
     it('gives two messages of one sender one customer and one open conversation, with a growing unread count', async () => {
       expect((await postApiMessage(app.baseUrl, { id: 'same-1', from: { id: 'cust-same', name: 'Linus' }, text: 'first' })).status).toBe(200);
       await waitForMessage('same-1');

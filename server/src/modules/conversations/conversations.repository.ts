@@ -60,6 +60,24 @@ export class ConversationsRepository {
     await this.repo(manager).update({ id }, changes);
   }
 
+  /**
+   * A customer message arrived: applies the changes, and shows its text as the preview unless a message
+   * written later (by the platform's clock) is already in the thread — a late delivery keeps the newest.
+   */
+  async recordInbound(manager: EntityManager, id: string, changes: ConversationChanges, message: { id: string; sentAt: Date; preview: string }): Promise<void> {
+    await this.repo(manager)
+      .createQueryBuilder()
+      .update()
+      .set({
+        ...changes,
+        lastMessagePreview: () =>
+          'CASE WHEN EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = :id AND m.sent_at > :sentAt AND m.id <> :messageId) THEN last_message_preview ELSE :preview END',
+      })
+      .where('id = :id')
+      .setParameters({ id, sentAt: message.sentAt, messageId: message.id, preview: message.preview })
+      .execute();
+  }
+
   /** Open and pending conversations per agent. */
   async loadOf(manager: EntityManager, userIds: string[]): Promise<Map<string, number>> {
     const counts = new Map(userIds.map((id) => [id, 0]));

@@ -66,16 +66,15 @@ export class InboundService {
 
         const now = new Date();
         const triage = triageMessage(conversation, { text: item.text, tier: customer.tier, sentAt: item.sentAt, opened, now });
-        await this.conversations.update(manager, conversation.id, {
+        await this.conversations.recordInbound(manager, conversation.id, {
           ...(woke ? { status: 'open' as const, snoozedUntil: null } : {}),
           lastMessageAt: new Date(Math.max(conversation.lastMessageAt.getTime(), now.getTime())),
-          lastMessagePreview: preview(item.text, item.attachments),
           unreadCount: conversation.unreadCount + (opened ? 0 : 1),
           waitingSince: triage.waitingSince,
           language: triage.language,
           tags: triage.tags,
           ...(triage.priority ? { priority: triage.priority.level, priorityScore: triage.priority.score, prioritySignals: triage.priority.signals } : {}),
-        });
+        }, { id: message.id, sentAt: item.sentAt, preview: preview(item.text, item.attachments) });
 
         const dto = (await this.conversations.loadDto(conversation.id, manager))!;
         const audience = conversationAudience(dto);
