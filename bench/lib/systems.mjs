@@ -277,13 +277,16 @@ export async function startRapport({ serverRoot, services, cleanup, graphUrl, la
     webhookPath: '/webhooks/meta',
     healthPath: '/api/health',
     queues,
-    async stop() {
-      await server.stop();
-      await closeQueues();
-      await db.drop();
-      await redis.drop();
-    },
+    stop: () => stopAll(server, closeQueues, db, redis),
   };
+}
+
+/** Server first, then what it used: its queue watcher, database and Redis keys. */
+async function stopAll(server, closeQueues, db, redis) {
+  await server.stop();
+  await closeQueues();
+  await db.drop();
+  await redis.drop();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -308,12 +311,7 @@ export async function startBare({ services, cleanup }) {
     webhookPath: '/webhooks/meta',
     healthPath: '/health',
     queues,
-    async stop() {
-      await server.stop();
-      await closeQueues();
-      await db.drop();
-      await redis.drop();
-    },
+    stop: () => stopAll(server, closeQueues, db, redis),
   };
 }
 

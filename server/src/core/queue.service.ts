@@ -47,13 +47,17 @@ export class QueueService implements OnApplicationShutdown {
     await this.queues[QueueName.Routing].add(job.type, job, { delay: delayMs, attempts: 5, removeOnComplete: true, ...(jobId ? { jobId } : {}) });
   }
 
-  /** Retried with backoff while the platform does not answer; removed when done either way, so a later message can ask again. */
+  /**
+   * Retried with backoff while the platform does not answer. A finished lookup is kept for a day, so a
+   * sender the platform cannot name is not looked up again on every message; a failed one is dropped, so
+   * the sender's next message asks again.
+   */
   async addProfileLookup(job: ProfileJob): Promise<void> {
     await this.queues[QueueName.Profiles].add('lookup', job, {
       jobId: jobIds.profile(job.identityId),
       attempts: 6,
       backoff: { type: 'exponential', delay: 5000 },
-      removeOnComplete: true,
+      removeOnComplete: { age: 24 * 3600 },
       removeOnFail: true,
     });
   }

@@ -137,7 +137,7 @@ export class ConversationsService {
       const audience = conversationAudience(dto, [previousAssignee]);
       tx.publish('message.created', { conversationId: id, message: messageDto }, audience);
       if (!body.private) tx.publish('conversation.updated', { conversation: dto }, audience);
-      if (messageDto.status === 'queued') tx.then(() => this.queues.addOutbound(messageDto.id));
+      if (messageDto.status === 'queued') tx.afterCommit(() => this.queues.addOutbound(messageDto.id));
       return messageDto;
     });
     // The same clientId won a race with this request: answer with that message.
@@ -162,8 +162,8 @@ export class ConversationsService {
       await this.routing.assign(tx, conversation, body.assigneeId, 'manual', user.id);
       const dto = (await this.repo.loadDto(id, manager))!;
       // The previous owner has room again; a conversation put back in the queue is routed at once.
-      if (previousAssignee) tx.then(() => this.routing.later.drainAgent(previousAssignee));
-      if (!dto.assigneeId) tx.then(() => this.routing.later.route(id));
+      if (previousAssignee) tx.afterCommit(() => this.routing.later.drainAgent(previousAssignee));
+      if (!dto.assigneeId) tx.afterCommit(() => this.routing.later.route(id));
       return dto;
     });
     return result ?? this.get(user, id);
@@ -205,8 +205,8 @@ export class ConversationsService {
       tx.publish('conversation.updated', { conversation: loaded }, conversationAudience(loaded));
       // Resolving or snoozing frees the owner's capacity; reopening an unowned one needs an owner.
       const owner = loaded.assigneeId;
-      if (owner && (loaded.status === 'resolved' || loaded.status === 'snoozed') && before !== loaded.status) tx.then(() => this.routing.later.drainAgent(owner));
-      if (!owner && loaded.status === 'open') tx.then(() => this.routing.later.route(id));
+      if (owner && (loaded.status === 'resolved' || loaded.status === 'snoozed') && before !== loaded.status) tx.afterCommit(() => this.routing.later.drainAgent(owner));
+      if (!owner && loaded.status === 'open') tx.afterCommit(() => this.routing.later.route(id));
       return loaded;
     });
   }

@@ -33,9 +33,9 @@ export class CustomersRepository {
 
   /**
    * The identity of a sender on a channel with its customer, created on first contact. Platforms let
-   * people rename themselves: the newest display name and handle are kept. `created` tells a new sender.
+   * people rename themselves: the newest display name and handle are kept.
    */
-  async upsertSender(manager: EntityManager, channelId: string, sender: SenderHint): Promise<{ identity: CustomerIdentityEntity; customer: CustomerEntity; created: boolean }> {
+  async upsertSender(manager: EntityManager, channelId: string, sender: SenderHint): Promise<{ identity: CustomerIdentityEntity; customer: CustomerEntity }> {
     const { externalId, name, handle } = sender;
     const existing = await this.identities(manager).findOne({ where: { channelId, externalId }, relations: { customer: true } });
     if (existing) {
@@ -45,12 +45,12 @@ export class CustomersRepository {
         await this.identities(manager).update({ id: existing.id }, { displayName: existing.displayName, handle: existing.handle });
       }
       const { customer, ...identity } = existing;
-      return { identity: identity as CustomerIdentityEntity, customer, created: false };
+      return { identity: identity as CustomerIdentityEntity, customer };
     }
     // Known only by id until the profile lookup names them: no name is stored, the handle or id is shown.
     const customer = await this.customers(manager).save(this.customers(manager).create({ name: name ?? null }));
     const identity = await this.identities(manager).save(this.identities(manager).create({ customerId: customer.id, channelId, externalId, handle: handle ?? null, displayName: name ?? null }));
-    return { identity, customer, created: true };
+    return { identity, customer };
   }
 
   findIdentity(id: string): Promise<CustomerIdentityEntity | null> {

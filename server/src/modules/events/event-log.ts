@@ -144,6 +144,6 @@ export class EventLog {
     );
     const truncated = rows.length > SYNC_PAGE;
     const events = rows.slice(0, SYNC_PAGE).map((e) => ({ seq: Number(e.seq), type: e.type, payload: { ...e.payload, seq: Number(e.seq) } }) as SyncedEvent);
-    return { events, latestSeq: Math.max(latestSeq, 0), truncated };
+    return { events, latestSeq, truncated };
   }
 }

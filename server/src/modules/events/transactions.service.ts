@@ -11,7 +11,7 @@ const ATTEMPTS = 3;
 /** One change in progress: its transaction, the events clients will hear, and work for after the commit. */
 export class Tx {
   readonly events: NewEvent[] = [];
-  readonly afterCommit: Array<() => Promise<unknown>> = [];
+  readonly followUps: Array<() => Promise<unknown>> = [];
 
   constructor(readonly manager: EntityManager) {}
 
@@ -21,8 +21,8 @@ export class Tx {
   }
 
   /** Runs after the commit, e.g. queueing a job that needs the committed rows. */
-  then(work: () => Promise<unknown>): void {
-    this.afterCommit.push(work);
+  afterCommit(work: () => Promise<unknown>): void {
+    this.followUps.push(work);
   }
 }
 
@@ -39,11 +39,11 @@ export class Transactions {
 
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      const tx = await this.attempt(work, attempt);
-      if (!tx) continue;
-      if (tx.tx.events.length > 0) await this.log.announce();
-      for (const next of tx.tx.afterCommit) await next();
-      return tx.value;
+      const done = await this.attempt(work, attempt);
+      if (!done) continue;
+      if (done.tx.events.length > 0) await this.log.announce();
+      for (const next of done.tx.followUps) await next();
+      return done.value;
     }
   }
 

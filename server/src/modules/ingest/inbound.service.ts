@@ -83,9 +83,9 @@ export class InboundService {
         if (!opened) tx.publish('conversation.updated', { conversation: dto }, audience);
 
         // New or woken conversations need an owner now; one already waiting is served when capacity frees.
-        if ((opened || woke) && dto.assigneeId === null) tx.then(() => this.queues.addRouting({ type: 'route', conversationId: dto.id }));
+        if ((opened || woke) && dto.assigneeId === null) tx.afterCommit(() => this.queues.addRouting({ type: 'route', conversationId: dto.id }));
         // Names and avatars come from the platform later, off this path.
-        if (options.canLookUpProfile && !identity.displayName && !item.sender.name) tx.then(() => this.queues.addProfileLookup({ channelId: channel.id, identityId: identity.id }));
+        if (options.canLookUpProfile && !identity.displayName && !item.sender.name) tx.afterCommit(() => this.queues.addProfileLookup({ channelId: channel.id, identityId: identity.id }));
       });
       return true;
     } catch (err) {
