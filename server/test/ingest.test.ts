@@ -178,6 +178,29 @@ describe('ingest: the generic API channel webhook', () => {
       expect(customers.rows[0]).toEqual({ n: 1 });
     });
 
+    it('stores a burst from many senders at once (stored together) with one customer and conversation each', async () => {
+      const senders = ['a', 'b', 'c', 'd', 'e', 'f'].map((s) => `cust-burst-${s}`);
+      const posts = senders.flatMap((from, s) =>
+        Array.from({ length: 10 }, (_, i) => ({ id: `burst-${s}-${i}`, from: { id: from }, text: `message ${i} of ${from}`, timestamp: new Date(Date.UTC(2026, 3, 1, 10, 0, 10 - i)).toISOString() })),
+      );
+      // Every message twice, all at once: a redelivery in the same batch or the next one is stored once.
+      const answers = await Promise.all([...posts, ...posts].map((post) => postApiMessage(app.baseUrl, post)));
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+      await inboundSettled();
+
+      for (const [s, from] of senders.entries()) {
+        const conversations = await conversationsOf(from);
+        expect(conversations).toHaveLength(1);
+        // The platform's clock orders the thread: message 0 was written last.
+        expect(conversations[0]).toMatchObject({ status: 'open', unreadCount: 10, lastMessagePreview: `message 0 of ${from}` });
+        const texts = (await messagesOf(conversations[0]!.id)).map((m) => m.text);
+        expect(texts).toEqual(Array.from({ length: 10 }, (_, i) => `message ${9 - i} of ${from}`));
+        for (let i = 0; i < 10; i++) expect(await storedCount(`burst-${s}-${i}`)).toBe(1);
+      }
+      const customers = await db.query('SELECT count(DISTINCT customer_id)::int AS n FROM customer_identities WHERE external_id = ANY($1)', [senders]);
+      expect(customers.rows[0]).toEqual({ n: senders.length });
+    });
+
     it('gives a different sender a customer and conversation of their own', async () => {
       expect((await postApiMessage(app.baseUrl, { id: 'other-1', from: { id: 'cust-other', name: 'Linus' }, text: 'first' })).status).toBe(200);
       await waitForMessage('other-1');

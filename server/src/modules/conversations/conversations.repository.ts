@@ -8,6 +8,22 @@ import { toConversationDto, type LoadedConversation } from './conversation.mappe
 /** The conversation's own columns, without its relations. */
 export type ConversationChanges = Partial<Omit<ConversationEntity, 'channel' | 'customer' | 'identity' | 'assignee' | 'team'>>;
 
+/** One customer thread on one channel: it has at most one unresolved conversation. */
+export interface Thread {
+  channelId: string;
+  identityId: string;
+  threadKey: string;
+}
+
+/** A conversation's state after new customer messages, and the newest of them (by the platform's clock). */
+export interface InboundArrival {
+  conversation: Pick<
+    ConversationEntity,
+    'id' | 'status' | 'snoozedUntil' | 'lastMessageAt' | 'unreadCount' | 'waitingSince' | 'language' | 'tags' | 'priority' | 'priorityScore' | 'prioritySignals'
+  >;
+  newest: { id: string; sentAt: Date; preview: string };
+}
+
 /** Conversations count against an agent's capacity while they need the agent. */
 export const LOAD_STATUSES = ['open', 'pending'] as const;
 
@@ -29,6 +45,11 @@ export class ConversationsRepository {
       .leftJoinAndSelect('c.assignee', 'au');
   }
 
+  async loadDtos(ids: string[], manager?: EntityManager): Promise<Map<string, Conversation>> {
+    const rows = ids.length === 0 ? [] : await this.withRelations(manager).where('c.id IN (:...ids)', { ids }).getMany();
+    return new Map(rows.map((row) => [row.id, toConversationDto(row as LoadedConversation)]));
+  }
+
   async loadDto(id: string, manager?: EntityManager): Promise<Conversation | null> {
     const row = await this.withRelations(manager).where('c.id = :id', { id }).getOne();
     return row ? toConversationDto(row as LoadedConversation) : null;
@@ -43,9 +64,25 @@ export class ConversationsRepository {
     return this.repo(manager).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
   }
 
-  /** The unresolved conversation of one customer thread, locked. */
-  lockOpenThread(manager: EntityManager, thread: { channelId: string; identityId: string; threadKey: string }): Promise<ConversationEntity | null> {
-    return this.repo(manager).createQueryBuilder('c').setLock('pessimistic_write').where({ ...thread, status: Not('resolved') }).getOne();
+  /** The unresolved conversations of customer threads, locked in one order (id) so that batches cannot deadlock. */
+  lockOpenThreads(manager: EntityManager, threads: Thread[]): Promise<ConversationEntity[]> {
+    if (threads.length === 0) return Promise.resolve([]);
+    return this.repo(manager)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where("c.status <> 'resolved'")
+      .andWhere('(c.channel_id, c.identity_id, c.thread_key) IN (SELECT * FROM unnest(CAST(:channelIds AS uuid[]), CAST(:identityIds AS uuid[]), CAST(:threadKeys AS text[])))', {
+        channelIds: threads.map((t) => t.channelId),
+        identityIds: threads.map((t) => t.identityId),
+        threadKeys: threads.map((t) => t.threadKey),
+      })
+      .orderBy('c.id')
+      .getMany();
+  }
+
+  /** Creates conversations whose ids the caller chose. */
+  async insertMany(manager: EntityManager, rows: Array<ConversationChanges & { id: string }>): Promise<void> {
+    if (rows.length > 0) await this.repo(manager).insert(rows);
   }
 
   create(manager: EntityManager, fields: Partial<ConversationEntity>): Promise<ConversationEntity> {
@@ -61,21 +98,54 @@ export class ConversationsRepository {
   }
 
   /**
-   * A customer message arrived: applies the changes, and shows its text as the preview unless a message
-   * written later (by the platform's clock) is already in the thread — a late delivery keeps the newest.
+   * Customer messages arrived, in one statement for many conversations: applies each one's new state, and
+   * shows the newest message's text as the preview unless a message written later (by the platform's
+   * clock) is already in the thread — a late delivery keeps the newest.
    */
-  async recordInbound(manager: EntityManager, id: string, changes: ConversationChanges, message: { id: string; sentAt: Date; preview: string }): Promise<void> {
-    await this.repo(manager)
-      .createQueryBuilder()
-      .update()
-      .set({
-        ...changes,
-        lastMessagePreview: () =>
-          'CASE WHEN EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = :id AND m.sent_at > :sentAt AND m.id <> :messageId) THEN last_message_preview ELSE :preview END',
-      })
-      .where('id = :id')
-      .setParameters({ id, sentAt: message.sentAt, messageId: message.id, preview: message.preview })
-      .execute();
+  async recordInbound(manager: EntityManager, arrivals: InboundArrival[]): Promise<void> {
+    if (arrivals.length === 0) return;
+    await manager.query(
+      `UPDATE conversations c SET
+         status = v.status,
+         snoozed_until = v.snoozed_until,
+         last_message_at = v.last_message_at,
+         unread_count = v.unread_count,
+         waiting_since = v.waiting_since,
+         language = v.language,
+         tags = v.tags,
+         priority = v.priority,
+         priority_score = v.priority_score,
+         priority_signals = v.priority_signals,
+         last_message_preview = CASE
+           WHEN EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.sent_at > v.sent_at AND m.id <> v.message_id) THEN c.last_message_preview
+           ELSE v.preview END,
+         updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS v(
+         id uuid, status varchar, snoozed_until timestamptz, last_message_at timestamptz, unread_count int, waiting_since timestamptz,
+         language varchar, tags varchar[], priority varchar, priority_score int, priority_signals varchar[],
+         message_id uuid, sent_at timestamptz, preview varchar)
+       WHERE c.id = v.id`,
+      [
+        JSON.stringify(
+          arrivals.map(({ conversation: c, newest }) => ({
+            id: c.id,
+            status: c.status,
+            snoozed_until: c.snoozedUntil,
+            last_message_at: c.lastMessageAt,
+            unread_count: c.unreadCount,
+            waiting_since: c.waitingSince,
+            language: c.language,
+            tags: c.tags,
+            priority: c.priority,
+            priority_score: c.priorityScore,
+            priority_signals: c.prioritySignals,
+            message_id: newest.id,
+            sent_at: newest.sentAt,
+            preview: newest.preview,
+          })),
+        ),
+      ],
+    );
   }
 
   /** Open and pending conversations per agent. */

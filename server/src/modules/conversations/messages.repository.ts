@@ -12,11 +12,22 @@ export class MessagesRepository {
     return manager.getRepository(MessageEntity);
   }
 
-  /** Stores a customer message; null when (channel, external id) is stored already (a redelivery). */
-  async insertInbound(manager: EntityManager, fields: Partial<Omit<MessageEntity, 'conversation' | 'channel' | 'author'>>): Promise<MessageEntity | null> {
-    const result = await this.repo(manager).createQueryBuilder().insert().values(fields).orIgnore().returning(['id', 'created_at', 'updated_at']).execute();
-    const row = (result.raw as Array<{ id: string; created_at: Date; updated_at: Date }>)[0];
-    return row ? this.repo(manager).create({ ...fields, id: row.id, createdAt: row.created_at, updatedAt: row.updated_at }) : null;
+  /** Which of these platform messages are stored already, as `channelId\nexternalId`. */
+  async storedExternalIds(manager: EntityManager, keys: Array<{ channelId: string; externalId: string }>): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows: Array<{ channel_id: string; external_id: string }> = await manager.query(
+      'SELECT channel_id, external_id FROM messages WHERE (channel_id, external_id) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))',
+      [keys.map((k) => k.channelId), keys.map((k) => k.externalId)],
+    );
+    return new Set(rows.map((r) => `${r.channel_id}\n${r.external_id}`));
+  }
+
+  /** Stores customer messages in one statement, in the given order. */
+  async insertInbound(manager: EntityManager, rows: Array<Partial<Omit<MessageEntity, 'conversation' | 'channel' | 'author'>> & { id: string }>): Promise<MessageEntity[]> {
+    if (rows.length === 0) return [];
+    const result = await this.repo(manager).createQueryBuilder().insert().values(rows).returning(['id', 'created_at', 'updated_at']).execute();
+    const stamps = new Map((result.raw as Array<{ id: string; created_at: Date; updated_at: Date }>).map((r) => [r.id, r]));
+    return rows.map((fields) => this.repo(manager).create({ ...fields, createdAt: stamps.get(fields.id)!.created_at, updatedAt: stamps.get(fields.id)!.updated_at }));
   }
 
   async insert(manager: EntityManager, fields: Partial<MessageEntity>): Promise<MessageEntity> {

@@ -1,8 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import type { CustomerTier } from '@rapport/shared';
 import { CustomerIdentityEntity } from './customer-identity.entity.js';
 import { CustomerEntity } from './customer.entity.js';
+
+export interface SenderKey {
+  channelId: string;
+  externalId: string;
+}
+
+export const senderKey = (s: SenderKey): string => `${s.channelId}\n${s.externalId}`;
+
+/** A sender's identity on one channel, with what ingest needs of its customer. */
+export interface KnownSender extends SenderKey {
+  id: string;
+  customerId: string;
+  displayName: string | null;
+  handle: string | null;
+  tier: CustomerTier;
+}
 
 export interface SenderHint {
   externalId: string;
@@ -32,25 +50,65 @@ export class CustomersRepository {
   }
 
   /**
-   * The identity of a sender on a channel with its customer, created on first contact. Platforms let
-   * people rename themselves: the newest display name and handle are kept.
+   * Holds back every other transaction writing for these senders until this one ends, so one sender never
+   * gets two customers or two open conversations. Taken in one order, so two batches cannot deadlock.
    */
-  async upsertSender(manager: EntityManager, channelId: string, sender: SenderHint): Promise<{ identity: CustomerIdentityEntity; customer: CustomerEntity }> {
-    const { externalId, name, handle } = sender;
-    const existing = await this.identities(manager).findOne({ where: { channelId, externalId }, relations: { customer: true } });
-    if (existing) {
-      if ((name && name !== existing.displayName) || (handle && handle !== existing.handle)) {
-        existing.displayName = name ?? existing.displayName;
-        existing.handle = handle ?? existing.handle;
-        await this.identities(manager).update({ id: existing.id }, { displayName: existing.displayName, handle: existing.handle });
-      }
-      const { customer, ...identity } = existing;
-      return { identity: identity as CustomerIdentityEntity, customer };
+  async lockSenders(manager: EntityManager, senders: SenderKey[]): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext(k)) FROM (SELECT DISTINCT unnest($1::text[]) AS k ORDER BY 1) sorted', [
+      senders.map((s) => `${s.channelId}:${s.externalId}`),
+    ]);
+  }
+
+  /**
+   * The identities of senders on their channels, each with its customer, created on first contact.
+   * Platforms let people rename themselves: the newest display name and handle are kept. Known only by id
+   * until the profile lookup names them, a sender gets no name: the handle or id is shown.
+   * Keyed by `senderKey`; call under `lockSenders`.
+   */
+  async upsertSenders(manager: EntityManager, senders: Array<SenderKey & { sender: SenderHint }>): Promise<Map<string, KnownSender>> {
+    const hints = new Map(senders.map((s) => [senderKey(s), s]));
+    const keys = [...hints.values()];
+    const rows: Array<{ id: string; customer_id: string; channel_id: string; external_id: string; display_name: string | null; handle: string | null; tier: CustomerTier }> =
+      await manager.query(
+        `SELECT i.id, i.customer_id, i.channel_id, i.external_id, i.display_name, i.handle, c.tier
+         FROM customer_identities i JOIN customers c ON c.id = i.customer_id
+         WHERE (i.channel_id, i.external_id) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
+        [keys.map((k) => k.channelId), keys.map((k) => k.externalId)],
+      );
+    const known = new Map<string, KnownSender>();
+    const renamed: KnownSender[] = [];
+    for (const row of rows) {
+      const { sender } = hints.get(senderKey({ channelId: row.channel_id, externalId: row.external_id }))!;
+      const displayName = sender.name ?? row.display_name;
+      const handle = sender.handle ?? row.handle;
+      const identity = { id: row.id, customerId: row.customer_id, channelId: row.channel_id, externalId: row.external_id, displayName, handle, tier: row.tier };
+      if (displayName !== row.display_name || handle !== row.handle) renamed.push(identity);
+      known.set(senderKey(identity), identity);
     }
-    // Known only by id until the profile lookup names them: no name is stored, the handle or id is shown.
-    const customer = await this.customers(manager).save(this.customers(manager).create({ name: name ?? null }));
-    const identity = await this.identities(manager).save(this.identities(manager).create({ customerId: customer.id, channelId, externalId, handle: handle ?? null, displayName: name ?? null }));
-    return { identity, customer };
+    if (renamed.length > 0) {
+      await manager.query(
+        `UPDATE customer_identities i SET display_name = v.display_name, handle = v.handle, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, display_name, handle) WHERE i.id = v.id`,
+        [renamed.map((r) => r.id), renamed.map((r) => r.displayName), renamed.map((r) => r.handle)],
+      );
+    }
+    const created = keys
+      .filter((k) => !known.has(senderKey(k)))
+      .map(({ channelId, externalId, sender }): KnownSender => ({
+        id: randomUUID(),
+        customerId: randomUUID(),
+        channelId,
+        externalId,
+        displayName: sender.name ?? null,
+        handle: sender.handle ?? null,
+        tier: 'standard',
+      }));
+    if (created.length > 0) {
+      await this.customers(manager).insert(created.map((c) => ({ id: c.customerId, name: c.displayName })));
+      await this.identities(manager).insert(created.map(({ id, customerId, channelId, externalId, handle, displayName }) => ({ id, customerId, channelId, externalId, handle, displayName })));
+      for (const c of created) known.set(senderKey(c), c);
+    }
+    return known;
   }
 
   findIdentity(id: string): Promise<CustomerIdentityEntity | null> {

@@ -1,33 +1,59 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Conversation } from '@rapport/shared';
+import { INBOUND_WRITERS } from '../../config/env.js';
 import { QueueService } from '../../core/queue.service.js';
 import type { InboundMessage } from '../channels/channel-adapter.js';
 import type { LoadedChannel } from '../channels/channels.service.js';
 import type { ConversationEntity } from '../conversations/conversation.entity.js';
 import { preview, toMessageDto } from '../conversations/conversation.mapper.js';
-import { ConversationsRepository } from '../conversations/conversations.repository.js';
+import { ConversationsRepository, type InboundArrival } from '../conversations/conversations.repository.js';
+import type { MessageEntity } from '../conversations/message.entity.js';
 import { MessagesRepository } from '../conversations/messages.repository.js';
-import type { CustomerIdentityEntity } from '../customers/customer-identity.entity.js';
-import { CustomersRepository } from '../customers/customers.repository.js';
+import { CustomersRepository, senderKey, type KnownSender } from '../customers/customers.repository.js';
 import { conversationAudience } from '../events/audience.js';
-import { Transactions } from '../events/transactions.service.js';
+import { Transactions, type Tx } from '../events/transactions.service.js';
 import { triageMessage } from '../triage/triage.js';
+import { GroupCommit } from './group-commit.js';
 
-/** Thrown inside the transaction to roll back the work done for a message that was stored already. */
-class AlreadyStored extends Error {}
+/** Customer messages stored in one transaction at most. */
+const BATCH_SIZE = 50;
 
 export interface StoreOptions {
   /** The platform can name an id-only sender later (its adapter has a profile lookup). */
   canLookUpProfile: boolean;
 }
 
+interface Arrival extends StoreOptions {
+  channel: LoadedChannel;
+  item: InboundMessage;
+}
+
+/** One conversation of a batch: its state as the batch's messages change it, and those messages. */
+interface Touched {
+  conversation: ConversationEntity;
+  opened: boolean;
+  woke: boolean;
+  sender: KnownSender;
+  messages: MessageEntity[];
+  canLookUpProfile: boolean;
+}
+
+const senderOf = (a: Arrival) => ({ channelId: a.channel.id, externalId: a.item.sender.externalId, sender: a.item.sender });
+const messageKey = (a: Arrival): string => `${a.channel.id}\n${a.item.externalId}`;
+const threadKey = (t: { channelId: string; identityId: string; threadKey: string }): string => `${t.channelId}\n${t.identityId}\n${t.threadKey}`;
+
 /**
- * Stores one customer message in one transaction: customer and identity → the open conversation of
- * that thread (or a new one) → message (deduplicated on channel and external id) → triage → events.
+ * Stores customer messages: customer and identity → the open conversation of that thread (or a new
+ * one) → message (deduplicated on channel and external id) → triage → events. Messages that arrive while
+ * others are being written are stored together, a batch per transaction, in a fixed number of statements.
  * Routing and the profile lookup are queued after the commit; neither holds up the message.
  */
 @Injectable()
 export class InboundService {
+  private readonly writer = new GroupCommit<Arrival, boolean>((batch) => this.storeBatch(batch), { maxBatch: BATCH_SIZE, parallel: INBOUND_WRITERS });
+
   constructor(
     private readonly transactions: Transactions,
     private readonly customers: CustomersRepository,
@@ -36,79 +62,110 @@ export class InboundService {
     private readonly queues: QueueService,
   ) {}
 
-  /** Returns false when the message was already stored (a redelivery). */
-  async store(channel: LoadedChannel, item: InboundMessage, options: StoreOptions): Promise<boolean> {
-    try {
-      await this.transactions.run(async (tx) => {
-        const { manager } = tx;
-        // One sender's messages on one channel are stored one at a time: no duplicate customer or conversation.
-        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${channel.id}:${item.sender.externalId}`]);
-        const { identity, customer } = await this.customers.upsertSender(manager, channel.id, item.sender);
-        const { conversation, opened, woke } = await this.openConversation(manager, channel, identity, item);
+  /** Resolves once the message is committed; false when it was stored already (a redelivery). */
+  store(channel: LoadedChannel, item: InboundMessage, options: StoreOptions): Promise<boolean> {
+    return this.writer.submit({ channel, item, ...options });
+  }
 
-        const message = await this.messages.insertInbound(manager, {
-          conversationId: conversation.id,
+  private storeBatch(arrivals: Arrival[]): Promise<boolean[]> {
+    return this.transactions.run(async (tx) => {
+      const { manager } = tx;
+      // One sender's messages are stored one transaction at a time: no duplicate customer or conversation.
+      await this.customers.lockSenders(manager, arrivals.map(senderOf));
+      const fresh = await this.notYetStored(manager, arrivals);
+      if (fresh.length === 0) return arrivals.map(() => false);
+
+      const known = await this.customers.upsertSenders(manager, fresh.map(senderOf));
+      const touched = await this.openThreads(manager, fresh, known);
+      const now = new Date();
+      const rows = fresh.map((arrival) => ({ arrival, touched: touched.get(this.threadOf(arrival, known))!, id: randomUUID() }));
+      const stored = await this.messages.insertInbound(
+        manager,
+        rows.map(({ arrival: { channel, item }, touched, id }) => ({
+          id,
+          conversationId: touched.conversation.id,
           channelId: channel.id,
-          direction: 'inbound',
-          authorType: 'customer',
+          direction: 'inbound' as const,
+          authorType: 'customer' as const,
           authorId: null,
           private: false,
           text: item.text,
           attachments: item.attachments,
-          status: 'delivered',
+          status: 'delivered' as const,
           error: null,
           externalId: item.externalId,
           clientId: null,
           sentAt: item.sentAt,
           platformMeta: item.meta ?? {},
-        });
-        if (!message) throw new AlreadyStored();
+        })),
+      );
+      rows.forEach(({ touched }, i) => touched.messages.push(stored[i]!));
 
-        const now = new Date();
-        const triage = triageMessage(conversation, { text: item.text, tier: customer.tier, sentAt: item.sentAt, opened, now });
-        await this.conversations.recordInbound(manager, conversation.id, {
-          ...(woke ? { status: 'open' as const, snoozedUntil: null } : {}),
-          lastMessageAt: new Date(Math.max(conversation.lastMessageAt.getTime(), now.getTime())),
-          unreadCount: conversation.unreadCount + (opened ? 0 : 1),
-          waitingSince: triage.waitingSince,
-          language: triage.language,
-          tags: triage.tags,
-          ...(triage.priority ? { priority: triage.priority.level, priorityScore: triage.priority.score, prioritySignals: triage.priority.signals } : {}),
-        }, { id: message.id, sentAt: item.sentAt, preview: preview(item.text, item.attachments) });
+      const threads = [...new Set(touched.values())];
+      await this.conversations.recordInbound(manager, threads.map((t) => this.triage(t, now)));
+      const dtos = await this.conversations.loadDtos(threads.map((t) => t.conversation.id), manager);
+      for (const thread of threads) this.publish(tx, thread, dtos.get(thread.conversation.id)!);
+      tx.afterCommit(() => this.queueFollowUps(threads, dtos));
 
-        const dto = (await this.conversations.loadDto(conversation.id, manager))!;
-        const audience = conversationAudience(dto);
-        if (opened) tx.publish('conversation.created', { conversation: dto }, audience);
-        tx.publish('message.created', { conversationId: dto.id, message: toMessageDto(message, dto.customer.name) }, audience);
-        if (!opened) tx.publish('conversation.updated', { conversation: dto }, audience);
-
-        // New or woken conversations need an owner now; one already waiting is served when capacity frees.
-        if ((opened || woke) && dto.assigneeId === null) tx.afterCommit(() => this.queues.addRouting({ type: 'route', conversationId: dto.id }));
-        // Names and avatars come from the platform later, off this path.
-        if (options.canLookUpProfile && !identity.displayName && !item.sender.name) tx.afterCommit(() => this.queues.addProfileLookup({ channelId: channel.id, identityId: identity.id }));
-      });
-      return true;
-    } catch (err) {
-      if (err instanceof AlreadyStored) return false;
-      throw err;
-    }
+      const freshSet = new Set(fresh);
+      return arrivals.map((a) => freshSet.has(a));
+    });
   }
 
-  private async openConversation(
-    manager: EntityManager,
-    channel: LoadedChannel,
-    identity: CustomerIdentityEntity,
-    item: InboundMessage,
-  ): Promise<{ conversation: ConversationEntity; opened: boolean; woke: boolean }> {
-    const threadKey = item.threadKey ?? '';
-    const open = await this.conversations.lockOpenThread(manager, { channelId: channel.id, identityId: identity.id, threadKey });
-    // A customer writing again wakes a pending or snoozed conversation.
-    if (open) return { conversation: open, opened: false, woke: open.status !== 'open' };
-    const conversation = await this.conversations.create(manager, {
+  /** The arrivals whose message is not stored yet, each platform message once. */
+  private async notYetStored(manager: EntityManager, arrivals: Arrival[]): Promise<Arrival[]> {
+    const stored = await this.messages.storedExternalIds(manager, arrivals.map((a) => ({ channelId: a.channel.id, externalId: a.item.externalId })));
+    const seen = new Set<string>();
+    return arrivals.filter((a) => {
+      const key = messageKey(a);
+      if (stored.has(key) || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  private threadOf(arrival: Arrival, known: Map<string, KnownSender>): string {
+    const identity = known.get(senderKey({ channelId: arrival.channel.id, externalId: arrival.item.sender.externalId }))!;
+    return threadKey({ channelId: arrival.channel.id, identityId: identity.id, threadKey: arrival.item.threadKey ?? '' });
+  }
+
+  /** The unresolved conversation of each arrival's thread, locked, or a new one. */
+  private async openThreads(manager: EntityManager, arrivals: Arrival[], known: Map<string, KnownSender>): Promise<Map<string, Touched>> {
+    const wanted = new Map<string, { arrival: Arrival; sender: KnownSender }>();
+    for (const arrival of arrivals) {
+      const sender = known.get(senderKey({ channelId: arrival.channel.id, externalId: arrival.item.sender.externalId }))!;
+      const key = this.threadOf(arrival, known);
+      if (!wanted.has(key)) wanted.set(key, { arrival, sender });
+    }
+    const open = await this.conversations.lockOpenThreads(
+      manager,
+      [...wanted.values()].map(({ arrival, sender }) => ({ channelId: arrival.channel.id, identityId: sender.id, threadKey: arrival.item.threadKey ?? '' })),
+    );
+    const touched = new Map<string, Touched>();
+    for (const conversation of open) {
+      const key = threadKey(conversation);
+      const { arrival, sender } = wanted.get(key)!;
+      // A customer writing again wakes a pending or snoozed conversation.
+      touched.set(key, { conversation, opened: false, woke: conversation.status !== 'open', sender, messages: [], canLookUpProfile: arrival.canLookUpProfile });
+    }
+    const created: ConversationEntity[] = [];
+    for (const [key, { arrival, sender }] of wanted) {
+      if (touched.has(key)) continue;
+      const conversation = this.newConversation(arrival, sender);
+      created.push(conversation);
+      touched.set(key, { conversation, opened: true, woke: false, sender, messages: [], canLookUpProfile: arrival.canLookUpProfile });
+    }
+    await this.conversations.insertMany(manager, created);
+    return touched;
+  }
+
+  private newConversation({ channel, item }: Arrival, sender: KnownSender): ConversationEntity {
+    return Object.assign({} as ConversationEntity, {
+      id: randomUUID(),
       channelId: channel.id,
-      customerId: identity.customerId,
-      identityId: identity.id,
-      threadKey,
+      customerId: sender.customerId,
+      identityId: sender.id,
+      threadKey: item.threadKey ?? '',
       isPublic: item.isPublic ?? false,
       status: 'open',
       priority: 'normal',
@@ -120,9 +177,56 @@ export class InboundService {
       teamId: channel.teamId,
       firstMessageAt: item.sentAt,
       lastMessageAt: new Date(),
-      unreadCount: 1,
+      unreadCount: 0,
+      snoozedUntil: null,
       tags: [],
     });
-    return { conversation, opened: true, woke: false };
+  }
+
+  /** The conversation after its new messages, taken in the order they arrived. */
+  private triage(thread: Touched, now: Date): InboundArrival {
+    const c = thread.conversation;
+    if (thread.woke) {
+      c.status = 'open';
+      c.snoozedUntil = null;
+    }
+    thread.messages.forEach((message, i) => {
+      const result = triageMessage(c, { text: message.text, tier: thread.sender.tier, sentAt: message.sentAt, opened: thread.opened && i === 0, now });
+      c.waitingSince = result.waitingSince;
+      c.language = result.language;
+      c.tags = result.tags;
+      if (result.priority) {
+        c.priority = result.priority.level;
+        c.priorityScore = result.priority.score;
+        c.prioritySignals = result.priority.signals;
+      }
+    });
+    c.lastMessageAt = new Date(Math.max(c.lastMessageAt.getTime(), now.getTime()));
+    c.unreadCount += thread.messages.length;
+    // Of equal platform times, the one that arrived last.
+    const newest = thread.messages.reduce((a, b) => (b.sentAt >= a.sentAt ? b : a));
+    return { conversation: c, newest: { id: newest.id, sentAt: newest.sentAt, preview: preview(newest.text, newest.attachments) } };
+  }
+
+  private publish(tx: Tx, thread: Touched, dto: Conversation): void {
+    const audience = conversationAudience(dto);
+    if (thread.opened) tx.publish('conversation.created', { conversation: dto }, audience);
+    for (const message of thread.messages) tx.publish('message.created', { conversationId: dto.id, message: toMessageDto(message, dto.customer.name) }, audience);
+    if (!thread.opened) tx.publish('conversation.updated', { conversation: dto }, audience);
+
+  }
+
+  private async queueFollowUps(threads: Touched[], dtos: Map<string, Conversation>): Promise<void> {
+    await Promise.all(
+      threads.flatMap((thread) => {
+        const dto = dtos.get(thread.conversation.id)!;
+        const jobs: Array<Promise<void>> = [];
+        // New or woken conversations need an owner now; one already waiting is served when capacity frees.
+        if ((thread.opened || thread.woke) && dto.assigneeId === null) jobs.push(this.queues.addRouting({ type: 'route', conversationId: dto.id }));
+        // Names and avatars come from the platform later, off this path.
+        if (thread.canLookUpProfile && !thread.sender.displayName) jobs.push(this.queues.addProfileLookup({ channelId: dto.channelId, identityId: thread.sender.id }));
+        return jobs;
+      }),
+    );
   }
 }

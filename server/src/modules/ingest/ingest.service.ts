@@ -93,6 +93,7 @@ export class IngestService {
     }
     const routed = this.route(job, pinned);
     const byAddress = new Map<string, LoadedChannel | null>();
+    const addressed: Array<{ channel: LoadedChannel; item: InboundItem }> = [];
     for (const { address, item } of routed) {
       let channel = pinned;
       if (!channel) {
@@ -100,12 +101,14 @@ export class IngestService {
         if (!byAddress.has(key)) byAddress.set(key, await this.channels.byAddress(address));
         channel = byAddress.get(key) ?? null;
       }
-      if (!channel) {
-        this.metrics.ignoredEvents.inc({ channel_kind: address.kind, reason: 'no channel for this account' });
-        continue;
-      }
-      await this.apply(channel, item);
+      if (channel) addressed.push({ channel, item });
+      else this.metrics.ignoredEvents.inc({ channel_kind: address.kind, reason: 'no channel for this account' });
     }
+    // Handed over in one go (in order), so the event's messages share a batch.
+    const work = addressed.map(({ channel, item }) => this.apply(channel, item));
+    const outcomes = await Promise.allSettled(work);
+    const failed = outcomes.find((o) => o.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   private route(job: InboundJob, pinned: LoadedChannel | null): RoutedItem[] {
@@ -115,6 +118,7 @@ export class IngestService {
     return this.sources.get(source).route(JSON.parse(job.body));
   }
 
+  /** Stores a message, applies a delivery status, or counts what is ignored. */
   private async apply(channel: LoadedChannel, item: InboundItem): Promise<void> {
     if (item.kind === 'message') {
       const stored = await this.inbound.store(channel, item, { canLookUpProfile: this.registry.get(channel.kind).lookupProfile !== undefined });
