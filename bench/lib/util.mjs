@@ -45,12 +45,42 @@ export function rounded(value, decimals = 2) {
   return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(decimals)) : v)));
 }
 
-/** VmRSS and VmHWM (peak) of a process, in MiB; nulls when the process is gone. */
+/** The process and its descendants (Rapport runs worker processes beside its server). */
+export function processTree(pid) {
+  const parents = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
+  return tree;
+}
+
+/** VmRSS and VmHWM (peak) of a process and its descendants, summed, in MiB; nulls when the process is gone. */
 export function memoryOf(pid) {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const one = (p) => {
+    const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
     const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
     return { rssMiB: kb('VmRSS') / 1024, peakRssMiB: kb('VmHWM') / 1024 };
+  };
+  try {
+    const main = one(pid);
+    for (const p of processTree(pid).slice(1)) {
+      try {
+        const child = one(p);
+        main.rssMiB += child.rssMiB;
+        main.peakRssMiB += child.peakRssMiB;
+      } catch {
+        // a child that just exited
+      }
+    }
+    return main;
   } catch {
     return { rssMiB: null, peakRssMiB: null };
   }
@@ -58,13 +88,24 @@ export function memoryOf(pid) {
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-/** CPU seconds (user + system) a process has used so far; null when it is gone. */
+/** CPU seconds (user + system) a process and its live descendants have used so far; null when it is gone. */
 export function cpuSecondsOf(pid) {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const one = (p) => {
+    const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
     // The command name may contain spaces: the fields we want come after the closing parenthesis.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  };
+  try {
+    let total = one(pid);
+    for (const p of processTree(pid).slice(1)) {
+      try {
+        total += one(p);
+      } catch {
+        // a child that just exited
+      }
+    }
+    return total;
   } catch {
     return null;
   }

@@ -6,7 +6,7 @@ import { ConsoleLogger, type INestApplicationContext, type LogLevel } from '@nes
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/env.js';
 import { prepareDatabase } from './database/prepare.js';
@@ -64,7 +64,9 @@ export async function createApp(config: AppConfig): Promise<RapportApp> {
 
   const dist = clientDist(config);
   if (existsSync(join(dist, 'index.html'))) {
-    app.useStaticAssets(dist, { index: false, maxAge: '1h' });
+    // Webhooks and API calls never look for a file on disk.
+    const assets = express.static(dist, { index: false, maxAge: '1h' });
+    app.use((req: Request, res: Response, next: NextFunction) => (SERVER_PATHS.test(req.path) ? next() : assets(req, res, next)));
     // Any other GET is a client route: hand it the single page.
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || SERVER_PATHS.test(req.path) || !req.accepts('html')) return next();

@@ -3,16 +3,25 @@ import { createApp } from './app.js';
 import { loadConfig, type AppConfig } from './config/env.js';
 import { DEMO_API_CHANNEL_KEY } from './demo/demo-workspace.js';
 import { startSimulator } from './simulator/simulator.js';
+import { exitWithParent, startWorkerProcesses } from './workers/worker-processes.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { http } = await createApp(config);
+  // With worker processes beside it, the server keeps to HTTP and sockets: webhooks are answered at once.
+  const withWorkers = config.ROLE === 'all' && config.WORKER_PROCESSES > 0;
+  const { http, context } = await createApp(withWorkers ? { ...config, ROLE: 'api' } : config);
   if (!http) {
+    exitWithParent(() => context.close());
     Logger.log('Rapport worker is running', 'Rapport');
     return;
   }
   await http.listen(config.PORT);
-  Logger.log(`Rapport is serving on http://localhost:${config.PORT} (role ${config.ROLE})`, 'Rapport');
+  Logger.log(`Rapport is serving on http://localhost:${config.PORT} (role ${config.ROLE}${withWorkers ? `, ${config.WORKER_PROCESSES} worker process(es)` : ''})`, 'Rapport');
+  if (withWorkers) {
+    const workers = startWorkerProcesses(config.WORKER_PROCESSES);
+    process.once('SIGTERM', workers.stop);
+    process.once('SIGINT', workers.stop);
+  }
 
   if (config.SIMULATOR) await runSimulator(config);
 }

@@ -19,7 +19,9 @@ export const envSchema = z.object({
   X_CONSUMER_SECRET: z.string().min(1).default('rapport-demo-x-secret'),
   TELEGRAM_WEBHOOK_SECRET: z.string().min(1).default('rapport-demo-telegram-secret'),
   /** Inbound jobs (webhooks, polled pages) one worker process holds at once; their messages are stored in batches. */
-  INBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(64),
+  INBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(128),
+  /** Worker processes a ROLE=all server runs beside itself for the queues (0: everything in one process). */
+  WORKER_PROCESSES: z.coerce.number().int().min(0).max(32).default(1),
   /** Postgres connections per process; unset: enough for every worker at once plus the API. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).optional(),
   /** How long an agent without a socket keeps their work (away, no new work); after it it is re-routed. */
@@ -42,16 +44,19 @@ export type AppConfig = z.infer<typeof envSchema>;
 
 /** Workers per queue besides inbound: outbound, poll, routing and profile lookups. */
 export const WORKER_CONCURRENCY = { outbound: 4, poll: 4, routing: 4, profiles: 4 } as const;
-/** Inbound transactions (batches of messages) one process writes at once. */
-export const INBOUND_WRITERS = 4;
+/**
+ * Inbound transactions (batches of messages) one process writes at once. One: under load the next batch
+ * gathers while this one commits, and bigger batches cost less per message than parallel small ones.
+ */
+export const INBOUND_WRITERS = 1;
 /** Connections the API (requests, sockets, the relay) needs besides the workers. */
 const API_CONNECTIONS = 8;
 
 /** The pool fits every job the process may run at once, so no worker waits for a connection. */
 export function databasePoolSize(config: AppConfig): number {
   if (config.DATABASE_POOL_SIZE) return config.DATABASE_POOL_SIZE;
-  // Inbound: the message batches, and as many again for delivery receipts of the jobs in flight.
-  const inbound = Math.min(config.INBOUND_CONCURRENCY, 2 * INBOUND_WRITERS);
+  // Inbound: the message batches, and a few for delivery receipts of the jobs in flight.
+  const inbound = INBOUND_WRITERS + 8;
   const workers = config.ROLE === 'api' ? 0 : inbound + Object.values(WORKER_CONCURRENCY).reduce((a, b) => a + b, 0);
   return workers + (config.ROLE === 'worker' ? 2 : API_CONNECTIONS);
 }

@@ -19,7 +19,8 @@ export class QueueService implements OnApplicationShutdown {
   private readonly queues: { [Q in QueueName]: Queue<JobPayloads[Q]> };
 
   constructor(@Inject(CONFIG) config: AppConfig) {
-    this.connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+    // Jobs added in the same tick (a webhook storm) travel to Redis in one write.
+    this.connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, enableAutoPipelining: true });
     this.connection.on('error', logRedisError);
     const make = <Q extends QueueName>(name: Q) =>
       new Queue<JobPayloads[Q]>(name, { connection: this.connection, prefix: config.REDIS_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS });

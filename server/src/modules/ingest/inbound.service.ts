@@ -18,7 +18,7 @@ import { triageMessage } from '../triage/triage.js';
 import { GroupCommit } from './group-commit.js';
 
 /** Customer messages stored in one transaction at most. */
-const BATCH_SIZE = 50;
+const BATCH_SIZE = 100;
 
 export interface StoreOptions {
   /** The platform can name an id-only sender later (its adapter has a profile lookup). */
