@@ -44,6 +44,27 @@ const senderOf = (a: Arrival) => ({ channelId: a.channel.id, externalId: a.item.
 const messageKey = (a: Arrival): string => `${a.channel.id}\n${a.item.externalId}`;
 const threadKey = (t: { channelId: string; identityId: string; threadKey: string }): string => `${t.channelId}\n${t.identityId}\n${t.threadKey}`;
 
+/** The row of a customer message as it is stored. */
+function messageRow({ channel, item }: Arrival, conversationId: string, id: string): Partial<MessageEntity> & { id: string } {
+  return {
+    id,
+    conversationId,
+    channelId: channel.id,
+    direction: 'inbound',
+    authorType: 'customer',
+    authorId: null,
+    private: false,
+    text: item.text,
+    attachments: item.attachments,
+    status: 'delivered',
+    error: null,
+    externalId: item.externalId,
+    clientId: null,
+    sentAt: item.sentAt,
+    platformMeta: item.meta ?? {},
+  };
+}
+
 /**
  * Stores customer messages: customer and identity → the open conversation of that thread (or a new
  * one) → message (deduplicated on channel and external id) → triage → events. Messages that arrive while
@@ -79,26 +100,7 @@ export class InboundService {
       const touched = await this.openThreads(manager, fresh, known);
       const now = new Date();
       const rows = fresh.map((arrival) => ({ arrival, touched: touched.get(this.threadOf(arrival, known))!, id: randomUUID() }));
-      const stored = await this.messages.insertInbound(
-        manager,
-        rows.map(({ arrival: { channel, item }, touched, id }) => ({
-          id,
-          conversationId: touched.conversation.id,
-          channelId: channel.id,
-          direction: 'inbound' as const,
-          authorType: 'customer' as const,
-          authorId: null,
-          private: false,
-          text: item.text,
-          attachments: item.attachments,
-          status: 'delivered' as const,
-          error: null,
-          externalId: item.externalId,
-          clientId: null,
-          sentAt: item.sentAt,
-          platformMeta: item.meta ?? {},
-        })),
-      );
+      const stored = await this.messages.insertInbound(manager, rows.map(({ arrival, touched, id }) => messageRow(arrival, touched.conversation.id, id)));
       rows.forEach(({ touched }, i) => touched.messages.push(stored[i]!));
 
       const threads = [...new Set(touched.values())];
