@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { QueueName, type InboundJob } from '../src/core/queues.js';
-import { freePort, spawnServer, waitForHealth, type ChildServer } from './support/child-server.js';
+import { spawnServer, testServerEnv, waitForHealth, type ChildServer } from './support/child-server.js';
 import { clearRedisPrefix, REDIS_URL } from './support/test-app.js';
 import { createTestDatabase } from './support/test-database.js';
 
@@ -155,17 +155,7 @@ describe('crash recovery: kill -9 in the middle of acknowledged webhooks', () =>
     await db.connect();
     inbound = new Queue<InboundJob>(QueueName.Inbound, { connection: { url: REDIS_URL, maxRetriesPerRequest: null }, prefix });
 
-    const env = {
-      NODE_ENV: 'test',
-      DATABASE_URL: database.url,
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      PORT: String(await freePort()),
-      SIMULATOR: 'off',
-      DEMO_SEED: 'on',
-      LOG_LEVEL: 'warn',
-      API_CHANNEL_SECRET: SECRET,
-    };
+    const env = await testServerEnv({ databaseUrl: database.url, redisUrl: REDIS_URL, redisPrefix: prefix, apiChannelSecret: SECRET });
 
     // Phase 1: deliver in order until KILL_AFTER_ACKS are acknowledged, then kill -9 with requests in flight.
     t0 = Date.now();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { hmacSha256Hex } from '../src/modules/channels/signature.js';
-import { freePort, spawnServer, waitForHealth, type ChildServer } from './support/child-server.js';
+import { spawnServer, testServerEnv, waitForHealth, type ChildServer } from './support/child-server.js';
 import { clearRedisPrefix, eventually, REDIS_URL } from './support/test-app.js';
 import { createTestDatabase } from './support/test-database.js';
 
@@ -42,18 +42,8 @@ describe('worker processes of a ROLE=all server', () => {
     database = await createTestDatabase();
     db = new pg.Client({ connectionString: database.url });
     await db.connect();
-    server = spawnServer({
-      NODE_ENV: 'test',
-      DATABASE_URL: database.url,
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      PORT: String(await freePort()),
-      SIMULATOR: 'off',
-      DEMO_SEED: 'on',
-      LOG_LEVEL: 'warn',
-      API_CHANNEL_SECRET: SECRET,
-      WORKER_PROCESSES: '1',
-    });
+    const env = await testServerEnv({ databaseUrl: database.url, redisUrl: REDIS_URL, redisPrefix: prefix, apiChannelSecret: SECRET });
+    server = spawnServer({ ...env, WORKER_PROCESSES: '1' });
     await waitForHealth(server);
   }, 60_000);
 

@@ -35,6 +35,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The environment of a test server on its own database, Redis prefix and a free port: no simulator, demo users seeded. */
+export async function testServerEnv(options: { databaseUrl: string; redisUrl: string; redisPrefix: string; apiChannelSecret: string }): Promise<Record<string, string>> {
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
+    REDIS_PREFIX: options.redisPrefix,
+    PORT: String(await freePort()),
+    SIMULATOR: 'off',
+    DEMO_SEED: 'on',
+    LOG_LEVEL: 'warn',
+    API_CHANNEL_SECRET: options.apiChannelSecret,
+  };
+}
+
 /**
  * Spawns the built server with exactly `env` (plus PATH and HOME): nothing else of this process's
  * environment leaks into its configuration. Does not wait for it to serve; see `waitForHealth`.
