@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ApiError, LoginResponse, User } from '@rapport/shared';
+import type { ApiError, LoginResponse, Team, User } from '@rapport/shared';
 import { client, login, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('people: admins add and change users', () => {
@@ -55,6 +55,42 @@ describe('people: admins add and change users', () => {
     expect(await changed.json()).toMatchObject({ role: 'lead' });
     expect((await client(app.baseUrl).post('/api/auth/login', { email: 'agent4@rapport.test', password: 'rapport-demo' })).status).toBe(401);
     expect((await client(app.baseUrl).post('/api/auth/login', { email: 'agent4@rapport.test', password: 'another-long-one' })).status).toBe(200);
+  });
+});
+
+describe('teams: business hours and holidays', () => {
+  let app: TestApp;
+  let admin: LoginResponse;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    admin = await login(app.baseUrl, 'admin@rapport.test');
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('keeps a timezone, split shifts, a day open until midnight and holidays', async () => {
+    const api = client(app.baseUrl, admin.accessToken);
+    const [team] = (await api.get<Team[]>('/api/teams')).body;
+    expect(team).toMatchObject({ holidays: [] });
+    const businessHours = { mon: [['09:00', '13:00'], ['14:00', '18:00']], fri: [['16:00', '24:00']] };
+    const changed = await api.patch<Team>(`/api/teams/${team!.id}`, { timezone: 'Europe/Madrid', businessHours, holidays: ['2026-12-25', '2026-01-01', '2026-12-25'] });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ timezone: 'Europe/Madrid', businessHours, holidays: ['2026-01-01', '2026-12-25'] });
+    expect((await api.get<Team[]>('/api/teams')).body.find((t) => t.id === team!.id)).toMatchObject({ holidays: ['2026-01-01', '2026-12-25'] });
+  });
+
+  it('refuses a holiday that is not a date and a time past midnight with 400 and a reason', async () => {
+    const api = client(app.baseUrl, admin.accessToken);
+    const [team] = (await api.get<Team[]>('/api/teams')).body;
+    const badDate = await api.patch<ApiError>(`/api/teams/${team!.id}`, { holidays: ['25/12/2026'] });
+    expect(badDate.status).toBe(400);
+    expect(JSON.stringify(badDate.body)).toContain('holidays are dates');
+    const badTime = await api.patch<ApiError>(`/api/teams/${team!.id}`, { businessHours: { mon: [['09:00', '24:30']] } });
+    expect(badTime.status).toBe(400);
+    expect(JSON.stringify(badTime.body)).toContain('HH:MM');
   });
 });
 

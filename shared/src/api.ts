@@ -271,15 +271,20 @@ export interface Team {
   strategy: RoutingStrategy;
   defaultCapacity: number;
   timezone: string;
-  /** mon…sun → [["09:00","17:00"], …]; empty means always open. */
+  /** mon…sun → [["09:00","17:00"], …] (end "24:00" for midnight); a day left out is closed; empty means always open. */
   businessHours: Record<string, Array<[string, string]>>;
+  /** Local dates (YYYY-MM-DD) closed all day. */
+  holidays: string[];
   channelIds: string[];
   memberIds: string[];
   /** Unassigned open conversations waiting for an agent. */
   waitingCount: number;
 }
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'times are HH:MM');
+const hhmm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'times are HH:MM (24:00 for midnight)');
+const holidays = z
+  .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'holidays are dates like "2026-12-25"').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date'))
+  .max(366);
 const businessHours = z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(z.tuple([hhmm, hhmm])).max(6));
 const timezone = z.string().refine((tz) => {
   try {
@@ -296,6 +301,7 @@ export const createTeamBody = z.object({
   defaultCapacity: z.number().int().min(0).max(100).default(5),
   timezone: timezone.default('UTC'),
   businessHours: businessHours.default({}),
+  holidays: holidays.default([]),
   channelIds: z.array(z.string().uuid()).max(100).default([]),
   memberIds: z.array(z.string().uuid()).max(500).default([]),
 });
@@ -307,6 +313,7 @@ export const updateTeamBody = z.object({
   defaultCapacity: z.number().int().min(0).max(100).optional(),
   timezone: timezone.optional(),
   businessHours: businessHours.optional(),
+  holidays: holidays.optional(),
   channelIds: z.array(z.string().uuid()).max(100).optional(),
   memberIds: z.array(z.string().uuid()).max(500).optional(),
 });

@@ -78,6 +78,7 @@ export function makeTeam(overrides: Partial<Team> & { id: string }): Team {
     defaultCapacity: 5,
     timezone: 'UTC',
     businessHours: {},
+    holidays: [],
     channelIds: [],
     memberIds: [],
     waitingCount: 0,

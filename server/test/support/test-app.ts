@@ -97,6 +97,7 @@ export function client(baseUrl: string, token?: string) {
   return {
     get: <T = unknown>(path: string) => request<T>('GET', path),
     post: <T = unknown>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+    patch: <T = unknown>(path: string, body: unknown) => request<T>('PATCH', path, body),
   };
 }
 

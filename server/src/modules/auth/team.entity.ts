@@ -23,6 +23,10 @@ export class TeamEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   businessHours: Record<string, Array<[string, string]>>;
 
+  /** Local dates (YYYY-MM-DD) closed all day. */
+  @Column({ type: 'varchar', length: 10, array: true, default: () => "'{}'" })
+  holidays: string[];
+
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -13,6 +13,8 @@ import { RoutingService } from './routing.service.js';
 
 type CreateTeam = z.output<typeof createTeamBody>;
 
+const distinctDates = (dates: string[]): string[] => [...new Set(dates)].sort();
+
 /** Teams: who is in them, which channels they serve, how they route and when they are open. */
 @Injectable()
 export class TeamsService {
@@ -37,6 +39,7 @@ export class TeamsService {
       defaultCapacity: t.defaultCapacity,
       timezone: t.timezone,
       businessHours: t.businessHours,
+      holidays: t.holidays,
       channelIds: channels.filter((c) => c.teamId === t.id).map((c) => c.id),
       memberIds: members.filter((m) => m.teamId === t.id).map((m) => m.userId),
       waitingCount: waiting.get(t.id) ?? 0,
@@ -53,7 +56,7 @@ export class TeamsService {
     const id = await this.dataSource.transaction(async (manager) => {
       if (await manager.getRepository(TeamEntity).existsBy({ name: body.name })) throw new ConflictException(`A team named "${body.name}" exists already`);
       const team = await manager.getRepository(TeamEntity).save(
-        manager.getRepository(TeamEntity).create({ name: body.name, strategy: body.strategy, defaultCapacity: body.defaultCapacity, timezone: body.timezone, businessHours: body.businessHours as TeamEntity['businessHours'] }),
+        manager.getRepository(TeamEntity).create({ name: body.name, strategy: body.strategy, defaultCapacity: body.defaultCapacity, timezone: body.timezone, businessHours: body.businessHours as TeamEntity['businessHours'], holidays: distinctDates(body.holidays) }),
       );
       await this.setMembersAndChannels(manager, team.id, body.memberIds, body.channelIds);
       return team.id;
@@ -74,6 +77,7 @@ export class TeamsService {
       if (body.defaultCapacity !== undefined) changes.defaultCapacity = body.defaultCapacity;
       if (body.timezone !== undefined) changes.timezone = body.timezone;
       if (body.businessHours !== undefined) changes.businessHours = body.businessHours as TeamEntity['businessHours'];
+      if (body.holidays !== undefined) changes.holidays = distinctDates(body.holidays);
       if (Object.keys(changes).length) await manager.getRepository(TeamEntity).update({ id }, changes);
       await this.setMembersAndChannels(manager, id, body.memberIds, body.channelIds);
     });
