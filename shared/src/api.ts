@@ -50,6 +50,30 @@ export interface CustomerSummary {
   tier: CustomerTier;
 }
 
+/** One response-time clock's value: wall clock and within the team's business hours. */
+export interface ClockFigure {
+  startedAt: string;
+  stoppedAt: string;
+  wallSeconds: number;
+  businessSeconds: number;
+  /** The agent whose reply stopped it; null for resolution. */
+  agentId: string | null;
+}
+
+/** `GET /api/conversations/:id/metrics`: the clocks of each cycle, and why each started, paused and stopped. */
+export interface ConversationMetrics {
+  conversationId: string;
+  /** The business hours the business-hours figures were counted in. */
+  timezone: string;
+  cycles: Array<{
+    startedAt: string;
+    firstResponse: ClockFigure | null;
+    nextReplies: ClockFigure[];
+    resolution: ClockFigure | null;
+    events: Array<{ at: string; kind: string; why: string }>;
+  }>;
+}
+
 export interface Conversation {
   id: string;
   channelId: string;

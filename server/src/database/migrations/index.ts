@@ -5,6 +5,7 @@ import { ThreadOrder1795357557978 } from './1795357557978-ThreadOrder.js';
 import { QueuedRepliesIndex1795360414450 } from './1795360414450-QueuedRepliesIndex.js';
 import { ParallelWrites1795364000000 } from './1795364000000-ParallelWrites.js';
 import { TeamHolidays1795365000000 } from './1795365000000-TeamHolidays.js';
+import { ClockFacts1795366000000 } from './1795366000000-ClockFacts.js';
 
 /** Every migration in order; the server runs the pending ones at start. */
-export const MIGRATIONS = [Initial1795354115874, PollingAndPlatformMeta1795355266842, Routing1795356418954, ThreadOrder1795357557978, QueuedRepliesIndex1795360414450, ParallelWrites1795364000000, TeamHolidays1795365000000];
+export const MIGRATIONS = [Initial1795354115874, PollingAndPlatformMeta1795355266842, Routing1795356418954, ThreadOrder1795357557978, QueuedRepliesIndex1795360414450, ParallelWrites1795364000000, TeamHolidays1795365000000, ClockFacts1795366000000];

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ClockFactsRepository } from './clock-facts.repository.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { MessagesRepository } from './messages.repository.js';
 
-/** The conversations and messages tables, for any module that reads or writes them. */
+/** The conversations, messages and clock facts tables, for any module that reads or writes them. */
 @Module({
-  providers: [ConversationsRepository, MessagesRepository],
-  exports: [ConversationsRepository, MessagesRepository],
+  providers: [ConversationsRepository, MessagesRepository, ClockFactsRepository],
+  exports: [ConversationsRepository, MessagesRepository, ClockFactsRepository],
 })
 export class ConversationsStoreModule {}

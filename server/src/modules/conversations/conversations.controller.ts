@@ -11,6 +11,7 @@ import {
   type AssignBody,
   type Assignment,
   type Conversation,
+  type ConversationMetrics,
   type ListConversationsQuery,
   type ListMessagesQuery,
   type Message,
@@ -21,6 +22,7 @@ import { UuidPipe } from '../../common/uuid.pipe.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { ConversationClocksService } from './conversation-clocks.service.js';
 import { ConversationsService } from './conversations.service.js';
 
 const schema = (s: z.ZodType): object => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as object;
@@ -29,7 +31,10 @@ const schema = (s: z.ZodType): object => z.toJSONSchema(s, { io: 'input', unrepr
 @ApiBearerAuth()
 @Controller('api/conversations')
 export class ConversationsController {
-  constructor(private readonly conversations: ConversationsService) {}
+  constructor(
+    private readonly conversations: ConversationsService,
+    private readonly clocks: ConversationClocksService,
+  ) {}
 
   @Get()
   list(@CurrentUser() user: AuthUser, @Query(new ZodPipe(listConversationsQuery)) query: ListConversationsQuery): Promise<Page<Conversation>> {
@@ -46,6 +51,12 @@ export class ConversationsController {
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<Conversation> {
     return this.conversations.get(user, id);
+  }
+
+  /** The response-time clocks of each cycle, with why each started, paused and stopped. */
+  @Get(':id/metrics')
+  metrics(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<ConversationMetrics> {
+    return this.clocks.of(user, id);
   }
 
   @Get(':id/messages')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
 import { RoutingModule } from '../routing/routing.module.js';
+import { ConversationClocksService } from './conversation-clocks.service.js';
 import { ConversationsController } from './conversations.controller.js';
 import { ConversationsService } from './conversations.service.js';
 import { ConversationsStoreModule } from './conversations-store.module.js';
@@ -8,6 +9,6 @@ import { ConversationsStoreModule } from './conversations-store.module.js';
 @Module({
   imports: [ConversationsStoreModule, EventsModule, RoutingModule],
   controllers: [ConversationsController],
-  providers: [ConversationsService],
+  providers: [ConversationsService, ConversationClocksService],
 })
 export class ConversationsModule {}

@@ -10,6 +10,7 @@ import { TeamMemberEntity } from '../auth/team-member.entity.js';
 import { conversationAudience } from '../events/audience.js';
 import { Transactions } from '../events/transactions.service.js';
 import { preview, toConversationDto, toMessageDto, type LoadedConversation } from './conversation.mapper.js';
+import { ClockFactsRepository, type RecordedFact } from './clock-facts.repository.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { canAssign, canReplyPublicly, canViewConversation } from './domain/access.js';
 import { decodeCursor, encodeCursor } from './domain/cursor.js';
@@ -21,6 +22,13 @@ import { TeamEntity } from '../auth/team.entity.js';
 type SendInput = z.output<typeof sendMessageBody>;
 
 /** The agent-facing side of conversations: read, reply, assign, change status. */
+/** A reply stops a response clock only when public; answering reopens a pending or snoozed conversation. */
+function replyFacts(conversation: { id: string; status: string }, agentId: string, isPrivate: boolean, at: Date): RecordedFact[] {
+  if (isPrivate) return [{ conversationId: conversation.id, kind: 'ignored', what: 'note', at }];
+  const reopened: RecordedFact[] = conversation.status === 'pending' || conversation.status === 'snoozed' ? [{ conversationId: conversation.id, kind: 'status', status: 'open', at }] : [];
+  return [...reopened, { conversationId: conversation.id, kind: 'reply', agentId, at }];
+}
+
 @Injectable()
 export class ConversationsService {
   constructor(
@@ -29,6 +37,7 @@ export class ConversationsService {
     private readonly transactions: Transactions,
     private readonly queues: QueueService,
     private readonly routing: RoutingService,
+    private readonly clockFacts: ClockFactsRepository,
   ) {}
 
   async list(user: AuthUser, query: ListConversationsQuery): Promise<Page<Conversation>> {
@@ -121,6 +130,7 @@ export class ConversationsService {
         sentAt: now,
       });
       const previousAssignee = conversation.assigneeId;
+      await this.clockFacts.record(manager, replyFacts(conversation, user.id, body.private, now));
       if (!body.private) {
         await this.repo.update(manager, id, {
           lastMessageAt: now,
@@ -195,6 +205,7 @@ export class ConversationsService {
       const snoozeUntil = body.snoozeUntil ? new Date(body.snoozeUntil) : null;
       if (snoozeUntil && snoozeUntil.getTime() <= Date.now()) throw new BadRequestException('snoozeUntil must be in the future');
       const before = conversation.status;
+      if (before !== body.status) await this.clockFacts.record(tx.manager, [{ conversationId: id, kind: 'status', status: body.status, at: new Date() }]);
       await this.repo.update(tx.manager, id, {
         status: body.status,
         snoozedUntil: body.status === 'snoozed' ? snoozeUntil : null,

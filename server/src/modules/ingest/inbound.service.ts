@@ -8,6 +8,7 @@ import type { InboundMessage } from '../channels/channel-adapter.js';
 import type { LoadedChannel } from '../channels/channels.service.js';
 import type { ConversationEntity } from '../conversations/conversation.entity.js';
 import { preview, toMessageDto } from '../conversations/conversation.mapper.js';
+import { ClockFactsRepository, type RecordedFact } from '../conversations/clock-facts.repository.js';
 import { ConversationsRepository, type InboundArrival } from '../conversations/conversations.repository.js';
 import type { MessageEntity } from '../conversations/message.entity.js';
 import { MessagesRepository } from '../conversations/messages.repository.js';
@@ -65,6 +66,15 @@ function messageRow({ channel, item }: Arrival, conversationId: string, id: stri
   };
 }
 
+/** The customer's own time starts the clocks, but never later than we saw the message. */
+function clockFactsOf(thread: Touched, now: Date): RecordedFact[] {
+  const conversationId = thread.conversation.id;
+  const written = thread.messages.map((m): RecordedFact => ({ conversationId, kind: 'customer', at: m.sentAt < now ? m.sentAt : now }));
+  // A customer writing to a pending or snoozed conversation reopens it as of their message.
+  const first = new Date(Math.min(...written.map((f) => f.at.getTime())));
+  return thread.woke ? [{ conversationId, kind: 'status', status: 'open', at: first }, ...written] : written;
+}
+
 /**
  * Stores customer messages: customer and identity → the open conversation of that thread (or a new
  * one) → message (deduplicated on channel and external id) → triage → events. Messages that arrive while
@@ -81,6 +91,7 @@ export class InboundService {
     private readonly conversations: ConversationsRepository,
     private readonly messages: MessagesRepository,
     private readonly queues: QueueService,
+    private readonly clockFacts: ClockFactsRepository,
   ) {}
 
   /** Resolves once the message is committed; false when it was stored already (a redelivery). */
@@ -104,6 +115,7 @@ export class InboundService {
       rows.forEach(({ touched }, i) => touched.messages.push(stored[i]!));
 
       const threads = [...new Set(touched.values())];
+      await this.clockFacts.record(manager, threads.flatMap((t) => clockFactsOf(t, now)));
       await this.conversations.recordInbound(manager, threads.map((t) => this.triage(t, now)));
       const dtos = await this.conversations.loadDtos(threads.map((t) => t.conversation.id), manager);
       for (const thread of threads) this.publish(tx, thread, dtos.get(thread.conversation.id)!);
