@@ -4,24 +4,19 @@ import type { ApiError, Conversation, CustomerProfile, Message, Page } from '@ra
 import { QueueService } from '../src/core/queue.service.js';
 import { QueueName } from '../src/core/queues.js';
 import { hmacSha256Hex } from '../src/modules/channels/signature.js';
-import { API_SECRET, client, eventually, login, postApiMessage, startTestApp, type TestApp } from './support/test-app.js';
+import { API_SECRET, client, eventually, postApiMessage, startAppWithDatabase, type TestApp } from './support/test-app.js';
 
 describe('ingest: the generic API channel webhook', () => {
   let app: TestApp;
   let db: pg.Client;
   let manager: ReturnType<typeof client>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    db = new pg.Client({ connectionString: app.config.DATABASE_URL });
-    await db.connect();
-    manager = client(app.baseUrl, (await login(app.baseUrl, 'manager@rapport.test')).accessToken);
+    ({ app, db, manager, close } = await startAppWithDatabase());
   });
 
-  afterAll(async () => {
-    await db.end();
-    await app.close();
-  });
+  afterAll(() => close());
 
   /** Posts exact bytes to the demo channel, signed over them unless told otherwise. */
   function postRaw(raw: string, options: { contentType?: string; signature?: string | null; key?: string } = {}): Promise<Response> {

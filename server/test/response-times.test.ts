@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { Conversation, ConversationMetrics, Team } from '@rapport/shared';
-import { client, eventually, login, postApiMessage, startTestApp, type TestApp } from './support/test-app.js';
+import { client, eventually, login, postApiMessage, startAppWithDatabase, type TestApp } from './support/test-app.js';
 
 /** Clocks run on real time here (replies are stamped when written): figures are checked to a few seconds. */
 const SLACK_S = 5;
@@ -10,18 +10,13 @@ describe('response-time clocks of a conversation', () => {
   let app: TestApp;
   let db: pg.Client;
   let manager: ReturnType<typeof client>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    db = new pg.Client({ connectionString: app.config.DATABASE_URL });
-    await db.connect();
-    manager = client(app.baseUrl, (await login(app.baseUrl, 'manager@rapport.test')).accessToken);
+    ({ app, db, manager, close } = await startAppWithDatabase());
   });
 
-  afterAll(async () => {
-    await db.end();
-    await app.close();
-  });
+  afterAll(() => close());
 
   async function conversationOf(sender: string): Promise<Conversation> {
     const id = await eventually(async () => {

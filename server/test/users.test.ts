@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiError, LoginResponse, Team, User } from '@rapport/shared';
 import { client, login, startTestApp, type TestApp } from './support/test-app.js';
 
-describe('people: admins add and change users', () => {
+describe('people and teams: admins add and change users and team hours', () => {
   let app: TestApp;
   let admin: LoginResponse;
 
@@ -55,20 +55,6 @@ describe('people: admins add and change users', () => {
     expect(await changed.json()).toMatchObject({ role: 'lead' });
     expect((await client(app.baseUrl).post('/api/auth/login', { email: 'agent4@rapport.test', password: 'rapport-demo' })).status).toBe(401);
     expect((await client(app.baseUrl).post('/api/auth/login', { email: 'agent4@rapport.test', password: 'another-long-one' })).status).toBe(200);
-  });
-});
-
-describe('teams: business hours and holidays', () => {
-  let app: TestApp;
-  let admin: LoginResponse;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    admin = await login(app.baseUrl, 'admin@rapport.test');
-  });
-
-  afterAll(async () => {
-    await app.close();
   });
 
   it('keeps a timezone, split shifts, a day open until midnight and holidays', async () => {

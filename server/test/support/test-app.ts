@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
@@ -98,6 +99,23 @@ export function client(baseUrl: string, token?: string) {
     get: <T = unknown>(path: string) => request<T>('GET', path),
     post: <T = unknown>(path: string, body: unknown = {}) => request<T>('POST', path, body),
     patch: <T = unknown>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  };
+}
+
+/** A test app of its own, a direct connection to its database and a manager's API client; `close` ends all three. */
+export async function startAppWithDatabase(): Promise<{ app: TestApp; db: pg.Client; manager: ReturnType<typeof client>; close: () => Promise<void> }> {
+  const app = await startTestApp();
+  const db = new pg.Client({ connectionString: app.config.DATABASE_URL });
+  await db.connect();
+  const manager = client(app.baseUrl, (await login(app.baseUrl, 'manager@rapport.test')).accessToken);
+  return {
+    app,
+    db,
+    manager,
+    close: async () => {
+      await db.end();
+      await app.close();
+    },
   };
 }
 
