@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import type { Conversation, ConversationMetrics, Team } from '@rapport/shared';
+import type { Conversation, ConversationMetrics, ResponseTimesReport, Team } from '@rapport/shared';
 import { client, eventually, login, postApiMessage, startAppWithDatabase, type TestApp } from './support/test-app.js';
 
 /** Clocks run on real time here (replies are stamped when written): figures are checked to a few seconds. */
@@ -104,5 +104,59 @@ describe('response-time clocks of a conversation', () => {
   it('answers 404 for an unknown conversation and 400 for a non-uuid', async () => {
     expect((await manager.get('/api/conversations/00000000-0000-4000-8000-000000000000/metrics')).status).toBe(404);
     expect((await manager.get('/api/conversations/nope/metrics')).status).toBe(400);
+  });
+
+  describe('the response-time report', () => {
+    const period = () => `from=${new Date(Date.now() - 3600_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`;
+
+    it('gives each agent the count, median and p90 of every clock they stopped, in both clocks', async () => {
+      const me = (await manager.get<{ id: string }>('/api/auth/me')).body;
+      const report = (await manager.get<ResponseTimesReport>(`/api/metrics/response-times?${period()}&groupBy=agent`)).body;
+      expect(report.groupBy).toBe('agent');
+      const row = report.rows.find((r) => r.key === me.id);
+      expect(row).toBeDefined();
+      // First responses of clock-1 (10 min), clock-2 (30 min), clock-3 (3 min) and clock-4 (10 min).
+      expect(row!.firstResponse.count).toBe(4);
+      expect(Math.abs(row!.firstResponse.median! - 600)).toBeLessThanOrEqual(SLACK_S);
+      expect(Math.abs(row!.firstResponse.p90! - 1440)).toBeLessThanOrEqual(SLACK_S);
+      expect(row!.firstResponse.businessHours.median).not.toBeNull();
+      expect(row!.answeredWithinHourPct).toBe(100);
+      expect(row!.nextReply.count).toBe(1);
+      expect(row!.resolution.count).toBe(2);
+      expect(row!.slaBreaches).toBe(0);
+    });
+
+    it('groups by team and by channel, and answers CSV to Accept: text/csv', async () => {
+      const byTeam = (await manager.get<ResponseTimesReport>(`/api/metrics/response-times?${period()}&groupBy=team`)).body;
+      expect(byTeam.rows.reduce((n, r) => n + r.firstResponse.count, 0)).toBe(4);
+      const byChannel = (await manager.get<ResponseTimesReport>(`/api/metrics/response-times?${period()}&groupBy=channel`)).body;
+      expect(byChannel.rows).toHaveLength(1);
+      expect(byChannel.rows[0]!.firstResponse.count).toBe(4);
+
+      const token = (await login(app.baseUrl, 'manager@rapport.test')).accessToken;
+      const csv = await fetch(`${app.baseUrl}/api/metrics/response-times?${period()}&groupBy=channel`, { headers: { authorization: `Bearer ${token}`, accept: 'text/csv' } });
+      expect(csv.headers.get('content-type')).toContain('text/csv');
+      const lines = (await csv.text()).trim().split('\r\n');
+      expect(lines[0]).toMatch(/^key,name,firstResponseCount,firstResponseMedian,firstResponseP90,/);
+      expect(lines).toHaveLength(2);
+      expect(lines[1]!.split(',')[2]).toBe('4');
+    });
+
+    it('refuses agents with 403 and a bad period or grouping with 400', async () => {
+      const agent = client(app.baseUrl, (await login(app.baseUrl, 'agent1@rapport.test')).accessToken);
+      expect((await agent.get('/api/metrics/response-times')).status).toBe(403);
+      expect((await manager.get('/api/metrics/response-times?groupBy=mood')).status).toBe(400);
+      expect((await manager.get('/api/metrics/response-times?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z')).status).toBe(400);
+      expect((await manager.get('/api/metrics/response-times?from=yesterday')).status).toBe(400);
+    });
+
+    it('shows a lead only their teams', async () => {
+      const lead = client(app.baseUrl, (await login(app.baseUrl, 'lead@rapport.test')).accessToken);
+      const { teamIds } = (await lead.get<{ teamIds: string[] }>('/api/auth/me')).body;
+      const report = await lead.get<ResponseTimesReport>(`/api/metrics/response-times?${period()}&groupBy=team`);
+      expect(report.status).toBe(200);
+      expect(report.body.rows.length).toBeGreaterThan(0);
+      for (const row of report.body.rows) expect(teamIds).toContain(row.key);
+    });
   });
 });

@@ -56,7 +56,7 @@ export interface ClockFigure {
   stoppedAt: string;
   wallSeconds: number;
   businessSeconds: number;
-  /** The agent whose reply stopped it; null for resolution. */
+  /** Who stopped it: the agent who replied, or who resolved. */
   agentId: string | null;
 }
 
@@ -73,6 +73,46 @@ export interface ConversationMetrics {
     events: Array<{ at: string; kind: string; why: string }>;
   }>;
 }
+
+/** One clock in a report: wall-clock seconds, and the same within the team's business hours. */
+export interface ClockSummary {
+  count: number;
+  median: number | null;
+  p90: number | null;
+  businessHours: { median: number | null; p90: number | null };
+}
+
+export const RESPONSE_TIME_GROUPS = ['agent', 'team', 'channel'] as const;
+export type ResponseTimeGroup = (typeof RESPONSE_TIME_GROUPS)[number];
+
+/** `GET /api/metrics/response-times`: one row per agent, team or channel, of the clocks stopped in the period. */
+export interface ResponseTimesRow {
+  /** The agent, team or channel id; null for clocks of no agent or team. */
+  key: string | null;
+  name: string;
+  firstResponse: ClockSummary;
+  nextReply: ClockSummary;
+  resolution: ClockSummary;
+  slaBreaches: number;
+  /** 0–100: first responses whose wall-clock value is at most 3,600 s; null without first responses. */
+  answeredWithinHourPct: number | null;
+}
+
+export interface ResponseTimesReport {
+  from: string;
+  to: string;
+  groupBy: ResponseTimeGroup;
+  rows: ResponseTimesRow[];
+}
+
+export const responseTimesQuery = z
+  .object({
+    from: z.string().datetime({ offset: true, message: 'from must be an ISO date-time' }).optional(),
+    to: z.string().datetime({ offset: true, message: 'to must be an ISO date-time' }).optional(),
+    groupBy: z.enum(RESPONSE_TIME_GROUPS).default('agent'),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), 'from must be before to');
+export type ResponseTimesQuery = z.output<typeof responseTimesQuery>;
 
 export interface Conversation {
   id: string;

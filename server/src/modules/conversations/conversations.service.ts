@@ -11,6 +11,7 @@ import { conversationAudience } from '../events/audience.js';
 import { Transactions } from '../events/transactions.service.js';
 import { preview, toConversationDto, toMessageDto, type LoadedConversation } from './conversation.mapper.js';
 import { ClockFactsRepository, type RecordedFact } from './clock-facts.repository.js';
+import { ConversationClocksService } from './conversation-clocks.service.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { canAssign, canReplyPublicly, canViewConversation } from './domain/access.js';
 import { decodeCursor, encodeCursor } from './domain/cursor.js';
@@ -38,6 +39,7 @@ export class ConversationsService {
     private readonly queues: QueueService,
     private readonly routing: RoutingService,
     private readonly clockFacts: ClockFactsRepository,
+    private readonly clocks: ConversationClocksService,
   ) {}
 
   async list(user: AuthUser, query: ListConversationsQuery): Promise<Page<Conversation>> {
@@ -131,6 +133,7 @@ export class ConversationsService {
       });
       const previousAssignee = conversation.assigneeId;
       await this.clockFacts.record(manager, replyFacts(conversation, user.id, body.private, now));
+      if (!body.private) await this.clocks.refresh(manager, conversation);
       if (!body.private) {
         await this.repo.update(manager, id, {
           lastMessageAt: now,
@@ -205,7 +208,10 @@ export class ConversationsService {
       const snoozeUntil = body.snoozeUntil ? new Date(body.snoozeUntil) : null;
       if (snoozeUntil && snoozeUntil.getTime() <= Date.now()) throw new BadRequestException('snoozeUntil must be in the future');
       const before = conversation.status;
-      if (before !== body.status) await this.clockFacts.record(tx.manager, [{ conversationId: id, kind: 'status', status: body.status, at: new Date() }]);
+      if (before !== body.status) {
+        await this.clockFacts.record(tx.manager, [{ conversationId: id, kind: 'status', status: body.status, at: new Date(), agentId: user.id }]);
+        await this.clocks.refresh(tx.manager, conversation);
+      }
       await this.repo.update(tx.manager, id, {
         status: body.status,
         snoozedUntil: body.status === 'snoozed' ? snoozeUntil : null,

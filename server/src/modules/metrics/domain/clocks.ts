@@ -8,14 +8,15 @@ export type ClockFact =
   | { kind: 'reply'; at: Date; agentId: string }
   /** Private notes and automated or system messages: recorded to say why they did not count. */
   | { kind: 'ignored'; at: Date; what: 'note' | 'automated' }
-  | { kind: 'status'; at: Date; status: 'open' | 'pending' | 'snoozed' | 'resolved' };
+  /** `agentId`: who changed it (the resolver is credited with the resolution). */
+  | { kind: 'status'; at: Date; status: 'open' | 'pending' | 'snoozed' | 'resolved'; agentId?: string | null };
 
 export interface ClockValue {
   startedAt: Date;
   stoppedAt: Date;
   wallSeconds: number;
   businessSeconds: number;
-  /** Who stopped it (the replying agent); null for resolution. */
+  /** Who stopped it: the replying agent, or who resolved. */
   agentId: string | null;
 }
 
@@ -113,7 +114,7 @@ export function computeCycles(facts: ClockFact[], calendar: BusinessCalendar): C
       if (cycle && (firstResponse || nextReply)) note(fact.at, 'ignored', fact.what === 'note' ? 'a private note does not answer the customer' : 'an automated message does not count as a reply');
     } else if (fact.status === 'resolved') {
       if (!cycle) continue;
-      cycle.resolution = stop(resolution!, fact.at, calendar, null);
+      cycle.resolution = stop(resolution!, fact.at, calendar, fact.agentId ?? null);
       note(fact.at, 'resolution.stopped', 'resolved');
       if (firstResponse) note(fact.at, 'firstResponse.stopped', 'resolved without a reply: no first response is counted');
       if (nextReply) note(fact.at, 'nextReply.stopped', 'resolved without a reply: this wait is not counted');

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ClockSummary, ResponseTimeGroup, ResponseTimesReport, ResponseTimesRow } from '@rapport/shared';
+import type { AuthUser } from '../auth/auth-user.js';
+
+const DEFAULT_PERIOD_MS = 7 * 24 * 3600 * 1000;
+const HOUR_S = 3600;
+type Metric = 'firstResponse' | 'nextReply' | 'resolution';
+
+interface SummaryRow {
+  key: string | null;
+  name: string | null;
+  metric: Metric;
+  n: number;
+  median: number | null;
+  p90: number | null;
+  b_median: number | null;
+  b_p90: number | null;
+  within_hour: number;
+}
+
+/** Who or what a row is about, and how it is named. */
+const GROUPS: Record<ResponseTimeGroup, { key: string; name: string; join: string }> = {
+  agent: { key: 'v.agent_id', name: 'u.name', join: 'LEFT JOIN users u ON u.id = v.agent_id' },
+  team: { key: 'v.team_id', name: 't.name', join: 'LEFT JOIN teams t ON t.id = v.team_id' },
+  channel: { key: 'v.channel_id', name: 'ch.name', join: 'JOIN channels ch ON ch.id = v.channel_id' },
+};
+
+const EMPTY: ClockSummary = { count: 0, median: null, p90: null, businessHours: { median: null, p90: null } };
+const round = (n: number | null): number | null => (n === null ? null : Math.round(n * 10) / 10);
+
+/**
+ * Response-time figures of a period from the stopped clocks (one row per clock value, written as clocks
+ * stop): count, median and p90 of each clock in wall-clock and business-hours seconds. Leads see their
+ * teams' figures only.
+ */
+@Injectable()
+export class ResponseTimesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async report(user: AuthUser, query: { from?: string | undefined; to?: string | undefined; groupBy: ResponseTimeGroup }): Promise<ResponseTimesReport> {
+    const to = query.to ? new Date(query.to) : new Date();
+    const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_PERIOD_MS);
+    const group = GROUPS[query.groupBy];
+    const ownTeamsOnly = user.role === 'lead';
+    const rows: SummaryRow[] = await this.dataSource.query(
+      `SELECT ${group.key} AS key, min(${group.name}) AS name, v.metric, count(*)::int AS n,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY v.wall_seconds) AS median,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY v.wall_seconds) AS p90,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY v.business_seconds) AS b_median,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY v.business_seconds) AS b_p90,
+         count(*) FILTER (WHERE v.wall_seconds <= ${HOUR_S})::int AS within_hour
+       FROM clock_values v ${group.join}
+       WHERE v.stopped_at >= $1 AND v.stopped_at < $2 ${ownTeamsOnly ? 'AND v.team_id = ANY($3::uuid[])' : ''}
+       GROUP BY ${group.key}, v.metric`,
+      [from, to, ...(ownTeamsOnly ? [user.teamIds] : [])],
+    );
+    return { from: from.toISOString(), to: to.toISOString(), groupBy: query.groupBy, rows: toRows(rows) };
+  }
+}
+
+function toRows(summaries: SummaryRow[]): ResponseTimesRow[] {
+  const byKey = new Map<string | null, ResponseTimesRow>();
+  for (const s of summaries) {
+    const row = byKey.get(s.key) ?? { key: s.key, name: s.name ?? 'none', firstResponse: EMPTY, nextReply: EMPTY, resolution: EMPTY, slaBreaches: 0, answeredWithinHourPct: null };
+    row[s.metric] = { count: s.n, median: round(s.median), p90: round(s.p90), businessHours: { median: round(s.b_median), p90: round(s.b_p90) } };
+    if (s.metric === 'firstResponse') row.answeredWithinHourPct = round((100 * s.within_hour) / s.n);
+    byKey.set(s.key, row);
+  }
+  return [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The same rows as CSV, one line per row, a column per figure. */
+export function responseTimesCsv(report: ResponseTimesReport): string {
+  const metrics: Metric[] = ['firstResponse', 'nextReply', 'resolution'];
+  const header = ['key', 'name', ...metrics.flatMap((m) => [`${m}Count`, `${m}Median`, `${m}P90`, `${m}BusinessMedian`, `${m}BusinessP90`]), 'slaBreaches', 'answeredWithinHourPct'];
+  const cell = (v: string | number | null): string => {
+    if (v === null) return '';
+    if (typeof v === 'number') return String(v);
+    // A name that a spreadsheet would read as a formula is kept as text.
+    const text = /^[=+\-@]/.test(v) ? `'${v}` : v;
+    return /[",\n\r']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = report.rows.map((r) =>
+    [r.key, r.name, ...metrics.flatMap((m) => [r[m].count, r[m].median, r[m].p90, r[m].businessHours.median, r[m].businessHours.p90]), r.slaBreaches, r.answeredWithinHourPct].map(cell).join(','),
+  );
+  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+}
