@@ -12,6 +12,7 @@ import { IngestModule } from './modules/ingest/ingest.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
 import { RoutingModule } from './modules/routing/routing.module.js';
+import { SlaModule } from './modules/sla/sla.module.js';
 import { WorkersModule } from './workers/workers.module.js';
 
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         RealtimeModule,
         ConversationsModule,
         RoutingModule,
+        SlaModule,
         CustomersModule,
         IngestModule,
         WorkersModule,

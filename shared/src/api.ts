@@ -4,6 +4,7 @@ import {
   CHANNEL_KINDS,
   CONVERSATION_STATUSES,
   CUSTOMER_TIERS,
+  PRIORITIES,
   ROLES,
   type AuthorType,
   type ChannelKind,
@@ -113,6 +114,53 @@ export const responseTimesQuery = z
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), 'from must be before to');
 export type ResponseTimesQuery = z.output<typeof responseTimesQuery>;
+
+/** An SLA policy: thresholds for the three clocks of the conversations it matches (the most specific wins). */
+export interface SlaPolicy {
+  id: string;
+  name: string;
+  teamId: string | null;
+  channelKind: ChannelKind | null;
+  priority: Priority | null;
+  firstResponseSeconds: number | null;
+  nextReplySeconds: number | null;
+  resolutionSeconds: number | null;
+  /** Counted within the team's business hours (else on the wall clock). */
+  businessHoursOnly: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const slaSeconds = z.number().int().min(60, 'thresholds are at least 60 seconds').max(365 * 24 * 3600);
+const slaPolicyFields = {
+  name: z.string().trim().min(1).max(200),
+  teamId: z.string().uuid().nullable(),
+  channelKind: z.enum(CHANNEL_KINDS).nullable(),
+  priority: z.enum(PRIORITIES).nullable(),
+  firstResponseSeconds: slaSeconds.nullable(),
+  nextReplySeconds: slaSeconds.nullable(),
+  resolutionSeconds: slaSeconds.nullable(),
+  businessHoursOnly: z.boolean(),
+};
+const someThreshold = (p: { firstResponseSeconds?: number | null; nextReplySeconds?: number | null; resolutionSeconds?: number | null }) =>
+  p.firstResponseSeconds != null || p.nextReplySeconds != null || p.resolutionSeconds != null;
+
+export const createSlaPolicyBody = z
+  .object({
+    name: slaPolicyFields.name,
+    teamId: slaPolicyFields.teamId.default(null),
+    channelKind: slaPolicyFields.channelKind.default(null),
+    priority: slaPolicyFields.priority.default(null),
+    firstResponseSeconds: slaPolicyFields.firstResponseSeconds.default(null),
+    nextReplySeconds: slaPolicyFields.nextReplySeconds.default(null),
+    resolutionSeconds: slaPolicyFields.resolutionSeconds.default(null),
+    businessHoursOnly: slaPolicyFields.businessHoursOnly.default(true),
+  })
+  .refine(someThreshold, 'set at least one of firstResponseSeconds, nextReplySeconds, resolutionSeconds');
+export type CreateSlaPolicyBody = z.input<typeof createSlaPolicyBody>;
+
+export const updateSlaPolicyBody = z.object(slaPolicyFields).partial();
+export type UpdateSlaPolicyBody = z.input<typeof updateSlaPolicyBody>;
 
 export interface Conversation {
   id: string;

@@ -9,6 +9,7 @@ import { MessageEntity } from '../modules/conversations/message.entity.js';
 import { EventEntity } from '../modules/events/event.entity.js';
 import { ChannelCursorEntity } from '../modules/ingest/polling/channel-cursor.entity.js';
 import { AssignmentEntity } from '../modules/routing/assignment.entity.js';
+import { SlaPolicyEntity } from '../modules/sla/sla-policy.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -22,4 +23,5 @@ export const ENTITIES = [
   EventEntity,
   ChannelCursorEntity,
   AssignmentEntity,
+  SlaPolicyEntity,
 ];

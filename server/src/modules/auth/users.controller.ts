@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { createUserBody, updateUserBody, type CreateUserBody, type UpdateUserBody, type User } from '@rapport/shared';
 import { UuidPipe } from '../../common/uuid.pipe.js';
+import { schema } from '../../common/json-schema.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { Roles } from './auth.decorators.js';
 import { UsersService } from './users.service.js';
 
-const schema = (s: z.ZodType): object => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as object;
 
 @ApiTags('users')
 @ApiBearerAuth()

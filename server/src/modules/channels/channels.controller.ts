@@ -3,12 +3,12 @@ import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { createChannelBody, updateChannelBody, type Channel } from '@rapport/shared';
 import { UuidPipe } from '../../common/uuid.pipe.js';
+import { schema } from '../../common/json-schema.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { PollScheduler } from './poll-scheduler.service.js';
 import { ChannelsService, toChannelDto } from './channels.service.js';
 
-const schema = (s: z.ZodType): object => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as object;
 
 /** Channels are configured at runtime by admins; secrets go in, never come out. */
 @ApiTags('channels')

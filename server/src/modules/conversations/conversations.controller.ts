@@ -19,13 +19,13 @@ import {
   type SetStatusBody,
 } from '@rapport/shared';
 import { UuidPipe } from '../../common/uuid.pipe.js';
+import { schema } from '../../common/json-schema.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ConversationClocksService } from './conversation-clocks.service.js';
 import { ConversationsService } from './conversations.service.js';
 
-const schema = (s: z.ZodType): object => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as object;
 
 @ApiTags('conversations')
 @ApiBearerAuth()

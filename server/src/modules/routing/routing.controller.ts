@@ -3,12 +3,12 @@ import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { createTeamBody, updateAgentBody, updateTeamBody, type Agent, type Team, type UpdateAgentBody, type UpdateTeamBody } from '@rapport/shared';
 import { UuidPipe } from '../../common/uuid.pipe.js';
+import { schema } from '../../common/json-schema.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { AgentsService } from './agents.service.js';
 import { TeamsService } from './teams.service.js';
 
-const schema = (s: z.ZodType): object => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as object;
 
 @ApiTags('agents')
 @ApiBearerAuth()

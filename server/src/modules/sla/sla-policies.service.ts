@@ -1,0 +1,86 @@
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import type { createSlaPolicyBody, SlaPolicy, updateSlaPolicyBody } from '@rapport/shared';
+import type { AuthUser } from '../auth/auth-user.js';
+import { TeamEntity } from '../auth/team.entity.js';
+import { SlaPolicyEntity } from './sla-policy.entity.js';
+
+type CreateBody = z.output<typeof createSlaPolicyBody>;
+type UpdateBody = z.output<typeof updateSlaPolicyBody>;
+
+export function toSlaPolicyDto(p: SlaPolicyEntity): SlaPolicy {
+  return {
+    id: p.id,
+    name: p.name,
+    teamId: p.teamId,
+    channelKind: p.channelKind,
+    priority: p.priority,
+    firstResponseSeconds: p.firstResponseSeconds,
+    nextReplySeconds: p.nextReplySeconds,
+    resolutionSeconds: p.resolutionSeconds,
+    businessHoursOnly: p.businessHoursOnly,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+/** A lead sets the policies of their own teams; policies for every team are the admins'. */
+function assertMayWrite(user: AuthUser, teamId: string | null): void {
+  if (user.role !== 'lead') return;
+  if (teamId === null) throw new ForbiddenException('Only admins set policies for every team: give the policy one of your teams');
+  if (!user.teamIds.includes(teamId)) throw new ForbiddenException('You lead other teams: set policies for your own');
+}
+
+/** SLA policies: leads (for their teams) and admins write them, managers read them. */
+@Injectable()
+export class SlaPoliciesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(SlaPolicyEntity);
+  }
+
+  async list(): Promise<SlaPolicy[]> {
+    return (await this.repo.find({ order: { createdAt: 'ASC' } })).map(toSlaPolicyDto);
+  }
+
+  async get(id: string): Promise<SlaPolicy> {
+    const policy = await this.repo.findOneBy({ id });
+    if (!policy) throw new NotFoundException('SLA policy not found');
+    return toSlaPolicyDto(policy);
+  }
+
+  async create(user: AuthUser, body: CreateBody): Promise<SlaPolicy> {
+    assertMayWrite(user, body.teamId);
+    await this.assertTeam(body.teamId);
+    return toSlaPolicyDto(await this.repo.save(this.repo.create(body)));
+  }
+
+  async update(user: AuthUser, id: string, body: UpdateBody): Promise<SlaPolicy> {
+    const policy = await this.repo.findOneBy({ id });
+    if (!policy) throw new NotFoundException('SLA policy not found');
+    assertMayWrite(user, policy.teamId);
+    if (body.teamId !== undefined) {
+      assertMayWrite(user, body.teamId);
+      await this.assertTeam(body.teamId);
+    }
+    const changed = Object.assign(policy, Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)));
+    if (changed.firstResponseSeconds === null && changed.nextReplySeconds === null && changed.resolutionSeconds === null) {
+      throw new BadRequestException('set at least one of firstResponseSeconds, nextReplySeconds, resolutionSeconds');
+    }
+    return toSlaPolicyDto(await this.repo.save(changed));
+  }
+
+  async remove(user: AuthUser, id: string): Promise<void> {
+    const policy = await this.repo.findOneBy({ id });
+    if (!policy) throw new NotFoundException('SLA policy not found');
+    assertMayWrite(user, policy.teamId);
+    await this.repo.delete({ id });
+  }
+
+  private async assertTeam(teamId: string | null): Promise<void> {
+    if (teamId && !(await this.dataSource.getRepository(TeamEntity).existsBy({ id: teamId }))) throw new BadRequestException('teamId: that team does not exist');
+  }
+}
