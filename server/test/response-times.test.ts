@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import type { Conversation, ConversationMetrics, ResponseTimesReport, Team } from '@rapport/shared';
+import type { Conversation, ConversationMetrics, ResponseTimesReport, Team, VolumeReport } from '@rapport/shared';
 import { client, eventually, login, postApiMessage, startAppWithDatabase, type TestApp } from './support/test-app.js';
 
 /** Clocks run on real time here (replies are stamped when written): figures are checked to a few seconds. */
@@ -157,6 +157,33 @@ describe('response-time clocks of a conversation', () => {
       expect(report.status).toBe(200);
       expect(report.body.rows.length).toBeGreaterThan(0);
       for (const row of report.body.rows) expect(teamIds).toContain(row.key);
+    });
+  });
+
+  describe('the volume report', () => {
+    const period = () => `from=${new Date(Date.now() - 3600_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`;
+
+    it('counts customer messages and public replies per local hour and on the weekday × hour heatmap', async () => {
+      const report = await manager.get<VolumeReport>(`/api/metrics/volume?${period()}&tz=Asia/Kolkata`);
+      expect(report.status).toBe(200);
+      // 7 customer messages and 5 public replies (the private note is not one) were written above.
+      expect(report.body.byHour.reduce((n, h) => n + h.inbound, 0)).toBe(7);
+      expect(report.body.byHour.reduce((n, h) => n + h.outbound, 0)).toBe(5);
+      // Local hours of UTC+05:30 begin at half past the UTC hour.
+      for (const hour of report.body.byHour) expect(new Date(hour.at).getUTCMinutes()).toBe(30);
+      expect(report.body.heatmap.reduce((n, c) => n + c.inbound, 0)).toBe(7);
+      const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', weekday: 'short', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
+      const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(local.find((p) => p.type === 'weekday')!.value) + 1;
+      const hour = Number(local.find((p) => p.type === 'hour')!.value);
+      expect(report.body.heatmap.some((c) => c.weekday === weekday && (c.hour === hour || c.hour === (hour + 23) % 24))).toBe(true);
+    });
+
+    it('refuses agents with 403 and an unknown timezone with 400', async () => {
+      const agent = client(app.baseUrl, (await login(app.baseUrl, 'agent1@rapport.test')).accessToken);
+      expect((await agent.get('/api/metrics/volume')).status).toBe(403);
+      const bad = await manager.get<{ message: unknown }>('/api/metrics/volume?tz=Mars/Olympus');
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body)).toContain('IANA');
     });
   });
 });

@@ -407,6 +407,24 @@ const timezone = z.string().refine((tz) => {
   }
 }, 'timezone must be an IANA name like "Europe/Madrid"');
 
+/** `GET /api/metrics/volume`: messages per local hour, and customer messages per weekday (1 = Monday) and hour. */
+export interface VolumeReport {
+  from: string;
+  to: string;
+  tz: string;
+  byHour: Array<{ at: string; inbound: number; outbound: number }>;
+  heatmap: Array<{ weekday: number; hour: number; inbound: number }>;
+}
+
+export const volumeQuery = z
+  .object({
+    from: z.string().datetime({ offset: true, message: 'from must be an ISO date-time' }).optional(),
+    to: z.string().datetime({ offset: true, message: 'to must be an ISO date-time' }).optional(),
+    tz: timezone.default('UTC'),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), 'from must be before to');
+export type VolumeQuery = z.output<typeof volumeQuery>;
+
 export const createTeamBody = z.object({
   name: z.string().trim().min(1).max(200),
   strategy: z.enum(ROUTING_STRATEGIES).default('least_loaded'),

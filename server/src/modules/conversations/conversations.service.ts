@@ -133,7 +133,10 @@ export class ConversationsService {
       });
       const previousAssignee = conversation.assigneeId;
       await this.clockFacts.record(manager, replyFacts(conversation, user.id, body.private, now));
-      if (!body.private) await this.clocks.refresh(manager, conversation);
+      if (!body.private) {
+        await this.clocks.refresh(manager, conversation);
+        await this.messagesRepo.countVolume(manager, now, [{ channelId: conversation.channelId, direction: 'outbound' }]);
+      }
       if (!body.private) {
         await this.repo.update(manager, id, {
           lastMessageAt: now,

@@ -30,6 +30,24 @@ export class MessagesRepository {
     return rows.map((fields) => this.repo(manager).create({ ...fields, createdAt: stamps.get(fields.id)!.created_at, updatedAt: stamps.get(fields.id)!.updated_at }));
   }
 
+  /** Counts messages into the quarter hour of `at` (the volume report reads these rows, not the messages). */
+  async countVolume(manager: EntityManager, at: Date, messages: Array<{ channelId: string; direction: 'inbound' | 'outbound' }>): Promise<void> {
+    const perChannel = new Map<string, { channel_id: string; inbound: number; outbound: number }>();
+    for (const m of messages) {
+      const row = perChannel.get(m.channelId) ?? { channel_id: m.channelId, inbound: 0, outbound: 0 };
+      row[m.direction]++;
+      perChannel.set(m.channelId, row);
+    }
+    if (perChannel.size === 0) return;
+    await manager.query(
+      `INSERT INTO message_volume (bucket, channel_id, inbound, outbound)
+       SELECT date_bin('15 minutes', $1::timestamptz, TIMESTAMPTZ '2000-01-01'), channel_id, inbound, outbound
+       FROM jsonb_to_recordset($2::jsonb) AS v(channel_id uuid, inbound int, outbound int)
+       ON CONFLICT (bucket, channel_id) DO UPDATE SET inbound = message_volume.inbound + EXCLUDED.inbound, outbound = message_volume.outbound + EXCLUDED.outbound`,
+      [at, JSON.stringify([...perChannel.values()])],
+    );
+  }
+
   async insert(manager: EntityManager, fields: Partial<MessageEntity>): Promise<MessageEntity> {
     const saved = await this.repo(manager).save(this.repo(manager).create(fields));
     return this.withAuthor(saved.id, manager) as Promise<MessageEntity>;

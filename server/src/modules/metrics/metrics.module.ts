@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsService } from './metrics.service.js';
-import { ResponseTimesController } from './response-times.controller.js';
+import { ReportsController } from './reports.controller.js';
 import { ResponseTimesService } from './response-times.service.js';
+import { VolumeService } from './volume.service.js';
 
-@Module({ controllers: [MetricsController, ResponseTimesController], providers: [MetricsService, ResponseTimesService], exports: [MetricsService] })
+@Module({ controllers: [MetricsController, ReportsController], providers: [MetricsService, ResponseTimesService, VolumeService], exports: [MetricsService] })
 export class MetricsModule {}
