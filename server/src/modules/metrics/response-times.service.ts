@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ClockSummary, ResponseTimeGroup, ResponseTimesReport, ResponseTimesRow } from '@rapport/shared';
 import type { AuthUser } from '../auth/auth-user.js';
+import { periodOf } from './period.js';
 
-const DEFAULT_PERIOD_MS = 7 * 24 * 3600 * 1000;
 const HOUR_S = 3600;
 type Metric = 'firstResponse' | 'nextReply' | 'resolution';
 
@@ -40,8 +40,7 @@ export class ResponseTimesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async report(user: AuthUser, query: { from?: string | undefined; to?: string | undefined; groupBy: ResponseTimeGroup }): Promise<ResponseTimesReport> {
-    const to = query.to ? new Date(query.to) : new Date();
-    const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_PERIOD_MS);
+    const { from, to } = periodOf(query);
     const group = GROUPS[query.groupBy];
     const ownTeamsOnly = user.role === 'lead';
     const rows: SummaryRow[] = await this.dataSource.query(

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { VolumeQuery, VolumeReport } from '@rapport/shared';
 import type { AuthUser } from '../auth/auth-user.js';
+import { periodOf } from './period.js';
 
-const DEFAULT_PERIOD_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * Message volume of a period from the quarter-hour counters (never a scan of the messages): per local
@@ -15,8 +15,7 @@ export class VolumeService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async report(user: AuthUser, query: VolumeQuery): Promise<VolumeReport> {
-    const to = query.to ? new Date(query.to) : new Date();
-    const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_PERIOD_MS);
+    const { from, to } = periodOf(query);
     const ownTeamsOnly = user.role === 'lead';
     const scope = ownTeamsOnly ? 'AND v.channel_id IN (SELECT id FROM channels WHERE team_id = ANY($4::uuid[]))' : '';
     const params = [from, to, query.tz, ...(ownTeamsOnly ? [user.teamIds] : [])];
