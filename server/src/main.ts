@@ -3,7 +3,8 @@ import { createApp } from './app.js';
 import { loadConfig, type AppConfig } from './config/env.js';
 import { DEMO_API_CHANNEL_KEY } from './demo/demo-workspace.js';
 import { startSimulator } from './simulator/simulator.js';
-import { exitWithParent, startWorkerProcesses } from './workers/worker-processes.js';
+import { MetricsService } from './modules/metrics/metrics.service.js';
+import { answerMetricsRequests, exitWithParent, startWorkerProcesses } from './workers/worker-processes.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const { http, context } = await createApp(withWorkers ? { ...config, ROLE: 'api' } : config);
   if (!http) {
     exitWithParent(() => context.close());
+    answerMetricsRequests(() => context.get(MetricsService).registry.getMetricsAsJSON());
     Logger.log('Rapport worker is running', 'Rapport');
     return;
   }
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
   Logger.log(`Rapport is serving on http://localhost:${config.PORT} (role ${config.ROLE}${withWorkers ? `, ${config.WORKER_PROCESSES} worker process(es)` : ''})`, 'Rapport');
   if (withWorkers) {
     const workers = startWorkerProcesses(config.WORKER_PROCESSES);
+    http.get(MetricsService).addPeers(workers.metrics);
     process.once('SIGTERM', workers.stop);
     process.once('SIGINT', workers.stop);
   }

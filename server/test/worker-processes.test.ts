@@ -71,6 +71,12 @@ describe('worker processes of a ROLE=all server', () => {
     expect(workers).toHaveLength(1);
     expect(await post('wp-1')).toBe(200);
     await eventually(() => stored('wp-1'), 15_000, 'the message stored by the worker process');
+    // The worker process's counters show in the server's /metrics.
+    const metrics = await eventually(async () => {
+      const text = await (await fetch(`${server!.baseUrl}/metrics`)).text();
+      return /^rapport_inbound_messages_total\{channel_kind="api",outcome="stored"\} 1$/m.test(text) ? text : undefined;
+    }, 10_000, 'the stored message counted in /metrics');
+    expect(metrics).toMatch(/^# TYPE rapport_inbound_messages_total counter$/m);
   }, 30_000);
 
   it('starts a worker process that died again, and it takes the work', async () => {

@@ -1,14 +1,30 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { Logger } from '@nestjs/common';
+import type { MetricObjectWithValues, MetricValue } from 'prom-client';
 
 const RESTART_DELAY_MS = 1000;
+/** How long a scrape waits for a worker process's figures. */
+const METRICS_TIMEOUT_MS = 1000;
+
+export type ProcessMetrics = Array<MetricObjectWithValues<MetricValue<string>>>;
+
+interface MetricsRequest {
+  type: 'metrics-request';
+  id: number;
+}
+
+interface MetricsReply {
+  type: 'metrics-reply';
+  id: number;
+  metrics: ProcessMetrics;
+}
 
 /**
  * Worker processes beside a ROLE=all server: the queues run on more cores than the one that serves HTTP
  * and sockets (BullMQ shares the jobs among every process). Each is this same program with ROLE=worker;
  * one that dies is started again, and each ends with its parent (see `exitWithParent`).
  */
-export function startWorkerProcesses(count: number): { stop: () => void } {
+export function startWorkerProcesses(count: number): { stop: () => void; metrics: () => Promise<ProcessMetrics[]> } {
   const logger = new Logger('WorkerProcesses');
   const children = new Set<ChildProcess>();
   let stopping = false;
@@ -32,12 +48,46 @@ export function startWorkerProcesses(count: number): { stop: () => void } {
   };
   for (let n = 1; n <= count; n++) start(n);
 
+  let nextRequest = 0;
+  /** Each live worker process's Prometheus figures; one that does not answer in time is left out. */
+  const metrics = (): Promise<ProcessMetrics[]> =>
+    Promise.all(
+      [...children].map(
+        (child) =>
+          new Promise<ProcessMetrics | null>((resolve) => {
+            const id = ++nextRequest;
+            const timer = setTimeout(() => done(null), METRICS_TIMEOUT_MS);
+            const onMessage = (message: unknown) => {
+              if ((message as MetricsReply | null)?.type === 'metrics-reply' && (message as MetricsReply).id === id) done((message as MetricsReply).metrics);
+            };
+            const done = (result: ProcessMetrics | null) => {
+              clearTimeout(timer);
+              child.off('message', onMessage);
+              resolve(result);
+            };
+            child.on('message', onMessage);
+            if (!child.connected || !child.send({ type: 'metrics-request', id } satisfies MetricsRequest)) done(null);
+          }),
+      ),
+    ).then((all) => all.filter((m): m is ProcessMetrics => m !== null));
+
   return {
     stop: () => {
       stopping = true;
       for (const child of children) child.kill('SIGTERM');
     },
+    metrics,
   };
+}
+
+/** In a worker process: answers the parent's scrapes with this process's figures. */
+export function answerMetricsRequests(collect: () => Promise<ProcessMetrics>): void {
+  if (!process.send) return;
+  process.on('message', (message: unknown) => {
+    const request = message as MetricsRequest | null;
+    if (request?.type !== 'metrics-request') return;
+    void collect().then((metrics) => process.send?.({ type: 'metrics-reply', id: request.id, metrics } satisfies MetricsReply));
+  });
 }
 
 /** A worker process started by `startWorkerProcesses` stops when its parent is gone, however it went. */

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Registry, type MetricObjectWithValues, type MetricValue } from 'prom-client';
+
+type ProcessMetrics = Array<MetricObjectWithValues<MetricValue<string>>>;
 
 /** Prometheus counters of what flows through Rapport; one registry per app instance. */
 @Injectable()
@@ -34,7 +36,21 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** Figures of this server's worker processes (counters of the work they do), added to every scrape. */
+  private peers: (() => Promise<ProcessMetrics[]>) | null = null;
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'rapport_' });
+  }
+
+  addPeers(collect: () => Promise<ProcessMetrics[]>): void {
+    this.peers = collect;
+  }
+
+  /** The Prometheus text of this process and its worker processes, summed. */
+  async scrape(): Promise<string> {
+    const peers = this.peers ? await this.peers() : [];
+    if (peers.length === 0) return this.registry.metrics();
+    return AggregatorRegistry.aggregate([await this.registry.getMetricsAsJSON(), ...peers]).metrics();
   }
 }
