@@ -206,6 +206,8 @@ describe('conversations API', () => {
       expect(text).toMatch(/^# HELP rapport_inbound_messages_total /m);
       expect(text).toMatch(/^# TYPE rapport_inbound_messages_total counter$/m);
       expect(text).toMatch(/^# TYPE rapport_outbound_messages_total counter$/m);
+      expect(text).toMatch(/^rapport_queue_jobs\{queue="inbound",state="waiting"\} \d+$/m);
+      expect(text).toMatch(/^rapport_queue_oldest_waiting_seconds\{queue="outbound"\} [\d.]+$/m);
     });
   });
 
