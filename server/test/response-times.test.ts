@@ -101,6 +101,18 @@ describe('response-time clocks of a conversation', () => {
     await admin.patch(`/api/teams/${conversation.teamId}`, { timezone: 'UTC', businessHours: {} });
   });
 
+  it('never starts a clock later than the message was received, whatever the platform’s clock says', async () => {
+    const received = Date.now();
+    await customerWrites('clock-5', 'clock-5-a', -60);
+    const conversation = await conversationOf('clock-5');
+    expect((await manager.post(`/api/conversations/${conversation.id}/messages`, { text: 'Hello!' })).status).toBe(201);
+    const [cycle] = (await metricsOf(conversation.id)).cycles;
+    expect(Date.parse(cycle!.startedAt)).toBeGreaterThanOrEqual(received - 1000);
+    expect(Date.parse(cycle!.startedAt)).toBeLessThanOrEqual(Date.now());
+    expect(cycle!.firstResponse!.wallSeconds).toBeGreaterThanOrEqual(0);
+    expect(cycle!.firstResponse!.wallSeconds).toBeLessThanOrEqual(SLACK_S);
+  });
+
   it('answers 404 for an unknown conversation and 400 for a non-uuid', async () => {
     expect((await manager.get('/api/conversations/00000000-0000-4000-8000-000000000000/metrics')).status).toBe(404);
     expect((await manager.get('/api/conversations/nope/metrics')).status).toBe(400);
@@ -115,10 +127,10 @@ describe('response-time clocks of a conversation', () => {
       expect(report.groupBy).toBe('agent');
       const row = report.rows.find((r) => r.key === me.id);
       expect(row).toBeDefined();
-      // First responses of clock-1 (10 min), clock-2 (30 min), clock-3 (3 min) and clock-4 (10 min).
-      expect(row!.firstResponse.count).toBe(4);
+      // First responses of clock-1 (10 min), clock-2 (30 min), clock-3 (3 min), clock-4 (10 min) and clock-5 (~0).
+      expect(row!.firstResponse.count).toBe(5);
       expect(Math.abs(row!.firstResponse.median! - 600)).toBeLessThanOrEqual(SLACK_S);
-      expect(Math.abs(row!.firstResponse.p90! - 1440)).toBeLessThanOrEqual(SLACK_S);
+      expect(Math.abs(row!.firstResponse.p90! - 1320)).toBeLessThanOrEqual(SLACK_S);
       expect(row!.firstResponse.businessHours.median).not.toBeNull();
       expect(row!.answeredWithinHourPct).toBe(100);
       expect(row!.nextReply.count).toBe(1);
@@ -128,10 +140,10 @@ describe('response-time clocks of a conversation', () => {
 
     it('groups by team and by channel, and answers CSV to Accept: text/csv', async () => {
       const byTeam = (await manager.get<ResponseTimesReport>(`/api/metrics/response-times?${period()}&groupBy=team`)).body;
-      expect(byTeam.rows.reduce((n, r) => n + r.firstResponse.count, 0)).toBe(4);
+      expect(byTeam.rows.reduce((n, r) => n + r.firstResponse.count, 0)).toBe(5);
       const byChannel = (await manager.get<ResponseTimesReport>(`/api/metrics/response-times?${period()}&groupBy=channel`)).body;
       expect(byChannel.rows).toHaveLength(1);
-      expect(byChannel.rows[0]!.firstResponse.count).toBe(4);
+      expect(byChannel.rows[0]!.firstResponse.count).toBe(5);
 
       const token = (await login(app.baseUrl, 'manager@rapport.test')).accessToken;
       const csv = await fetch(`${app.baseUrl}/api/metrics/response-times?${period()}&groupBy=channel`, { headers: { authorization: `Bearer ${token}`, accept: 'text/csv' } });
@@ -139,7 +151,7 @@ describe('response-time clocks of a conversation', () => {
       const lines = (await csv.text()).trim().split('\r\n');
       expect(lines[0]).toMatch(/^key,name,firstResponseCount,firstResponseMedian,firstResponseP90,/);
       expect(lines).toHaveLength(2);
-      expect(lines[1]!.split(',')[2]).toBe('4');
+      expect(lines[1]!.split(',')[2]).toBe('5');
     });
 
     it('refuses agents with 403 and a bad period or grouping with 400', async () => {
@@ -166,12 +178,12 @@ describe('response-time clocks of a conversation', () => {
     it('counts customer messages and public replies per local hour and on the weekday × hour heatmap', async () => {
       const report = await manager.get<VolumeReport>(`/api/metrics/volume?${period()}&tz=Asia/Kolkata`);
       expect(report.status).toBe(200);
-      // 7 customer messages and 5 public replies (the private note is not one) were written above.
-      expect(report.body.byHour.reduce((n, h) => n + h.inbound, 0)).toBe(7);
-      expect(report.body.byHour.reduce((n, h) => n + h.outbound, 0)).toBe(5);
+      // 8 customer messages and 6 public replies (the private note is not one) were written above.
+      expect(report.body.byHour.reduce((n, h) => n + h.inbound, 0)).toBe(8);
+      expect(report.body.byHour.reduce((n, h) => n + h.outbound, 0)).toBe(6);
       // Local hours of UTC+05:30 begin at half past the UTC hour.
       for (const hour of report.body.byHour) expect(new Date(hour.at).getUTCMinutes()).toBe(30);
-      expect(report.body.heatmap.reduce((n, c) => n + c.inbound, 0)).toBe(7);
+      expect(report.body.heatmap.reduce((n, c) => n + c.inbound, 0)).toBe(8);
       const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', weekday: 'short', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
       const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(local.find((p) => p.type === 'weekday')!.value) + 1;
       const hour = Number(local.find((p) => p.type === 'hour')!.value);

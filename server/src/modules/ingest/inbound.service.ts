@@ -24,6 +24,8 @@ const BATCH_SIZE = 100;
 export interface StoreOptions {
   /** The platform can name an id-only sender later (its adapter has a profile lookup). */
   canLookUpProfile: boolean;
+  /** When Rapport received the event: a customer's clock never starts later than that. */
+  receivedAt: Date;
 }
 
 interface Arrival extends StoreOptions {
@@ -66,10 +68,13 @@ function messageRow({ channel, item }: Arrival, conversationId: string, id: stri
   };
 }
 
-/** The customer's own time starts the clocks, but never later than we saw the message. */
-function clockFactsOf(thread: Touched, now: Date): RecordedFact[] {
+/** The customer's own time starts the clocks, but never later than Rapport received the message. */
+function clockFactsOf(thread: Touched, receivedAt: Map<string, Date>): RecordedFact[] {
   const conversationId = thread.conversation.id;
-  const written = thread.messages.map((m): RecordedFact => ({ conversationId, kind: 'customer', at: m.sentAt < now ? m.sentAt : now }));
+  const written = thread.messages.map((m): RecordedFact => {
+    const received = receivedAt.get(m.id)!;
+    return { conversationId, kind: 'customer', at: m.sentAt < received ? m.sentAt : received };
+  });
   // A customer writing to a pending or snoozed conversation reopens it as of their message.
   const first = new Date(Math.min(...written.map((f) => f.at.getTime())));
   return thread.woke ? [{ conversationId, kind: 'status', status: 'open', at: first }, ...written] : written;
@@ -115,7 +120,8 @@ export class InboundService {
       rows.forEach(({ touched }, i) => touched.messages.push(stored[i]!));
 
       const threads = [...new Set(touched.values())];
-      await this.clockFacts.record(manager, threads.flatMap((t) => clockFactsOf(t, now)));
+      const receivedAt = new Map(rows.map(({ id, arrival }) => [id, arrival.receivedAt]));
+      await this.clockFacts.record(manager, threads.flatMap((t) => clockFactsOf(t, receivedAt)));
       await this.conversations.recordInbound(manager, threads.map((t) => this.triage(t, now)));
       const dtos = await this.conversations.loadDtos(threads.map((t) => t.conversation.id), manager);
       for (const thread of threads) this.publish(tx, thread, dtos.get(thread.conversation.id)!);

@@ -105,7 +105,8 @@ export class IngestService {
       else this.metrics.ignoredEvents.inc({ channel_kind: address.kind, reason: 'no channel for this account' });
     }
     // Handed over in one go (in order), so the event's messages share a batch.
-    const work = addressed.map(({ channel, item }) => this.apply(channel, item));
+    const receivedAt = new Date(job.receivedAt);
+    const work = addressed.map(({ channel, item }) => this.apply(channel, item, receivedAt));
     const outcomes = await Promise.allSettled(work);
     const failed = outcomes.find((o) => o.status === 'rejected');
     if (failed) throw failed.reason;
@@ -119,9 +120,9 @@ export class IngestService {
   }
 
   /** Stores a message, applies a delivery status, or counts what is ignored. */
-  private async apply(channel: LoadedChannel, item: InboundItem): Promise<void> {
+  private async apply(channel: LoadedChannel, item: InboundItem, receivedAt: Date): Promise<void> {
     if (item.kind === 'message') {
-      const stored = await this.inbound.store(channel, item, { canLookUpProfile: this.registry.get(channel.kind).lookupProfile !== undefined });
+      const stored = await this.inbound.store(channel, item, { canLookUpProfile: this.registry.get(channel.kind).lookupProfile !== undefined, receivedAt });
       this.metrics.inboundMessages.inc({ channel_kind: channel.kind, outcome: stored ? 'stored' : 'duplicate' });
     } else if (item.kind === 'status') {
       await this.statuses.apply(channel.id, item);
