@@ -196,6 +196,8 @@ describe('response-time clocks of a conversation', () => {
       const bad = await manager.get<{ message: unknown }>('/api/metrics/volume?tz=Mars/Olympus');
       expect(bad.status).toBe(400);
       expect(JSON.stringify(bad.body)).toContain('IANA');
+      // An offset would mean the opposite offset to Postgres: IANA names only.
+      expect((await manager.get('/api/metrics/volume?tz=%2B05:30')).status).toBe(400);
     });
   });
 });

@@ -398,7 +398,8 @@ const holidays = z
   .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'holidays are dates like "2026-12-25"').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date'))
   .max(366);
 const businessHours = z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(z.tuple([hhmm, hhmm])).max(6));
-const timezone = z.string().refine((tz) => {
+// IANA names only: an offset such as "+05:30" would mean the opposite offset to Postgres (POSIX).
+const timezone = z.string().regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, 'timezone must be an IANA name like "Europe/Madrid"').refine((tz) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;

@@ -30,7 +30,10 @@ export class MessagesRepository {
     return rows.map((fields) => this.repo(manager).create({ ...fields, createdAt: stamps.get(fields.id)!.created_at, updatedAt: stamps.get(fields.id)!.updated_at }));
   }
 
-  /** Counts messages into the quarter hour of `at` (the volume report reads these rows, not the messages). */
+  /**
+   * Counts messages into the quarter hour of `at`: one row per write, never a shared counter row that
+   * concurrent writers would wait on (the volume report sums them, never scanning the messages).
+   */
   async countVolume(manager: EntityManager, at: Date, messages: Array<{ channelId: string; direction: 'inbound' | 'outbound' }>): Promise<void> {
     const perChannel = new Map<string, { channel_id: string; inbound: number; outbound: number }>();
     for (const m of messages) {
@@ -42,8 +45,7 @@ export class MessagesRepository {
     await manager.query(
       `INSERT INTO message_volume (bucket, channel_id, inbound, outbound)
        SELECT date_bin('15 minutes', $1::timestamptz, TIMESTAMPTZ '2000-01-01'), channel_id, inbound, outbound
-       FROM jsonb_to_recordset($2::jsonb) AS v(channel_id uuid, inbound int, outbound int)
-       ON CONFLICT (bucket, channel_id) DO UPDATE SET inbound = message_volume.inbound + EXCLUDED.inbound, outbound = message_volume.outbound + EXCLUDED.outbound`,
+       FROM jsonb_to_recordset($2::jsonb) AS v(channel_id uuid, inbound int, outbound int)`,
       [at, JSON.stringify([...perChannel.values()])],
     );
   }

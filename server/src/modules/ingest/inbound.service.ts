@@ -125,9 +125,8 @@ export class InboundService {
       await this.conversations.recordInbound(manager, threads.map((t) => this.triage(t, now)));
       const dtos = await this.conversations.loadDtos(threads.map((t) => t.conversation.id), manager);
       for (const thread of threads) this.publish(tx, thread, dtos.get(thread.conversation.id)!);
-      tx.afterCommit(() => this.queueFollowUps(threads, dtos));
-      // Last: the shared counter row is held only until the commit.
       await this.messages.countVolume(manager, now, stored.map((m) => ({ channelId: m.channelId, direction: 'inbound' })));
+      tx.afterCommit(() => this.queueFollowUps(threads, dtos));
 
       const freshSet = new Set(fresh);
       return arrivals.map((a) => freshSet.has(a));
