@@ -22,7 +22,6 @@ import { TeamEntity } from '../auth/team.entity.js';
 
 type SendInput = z.output<typeof sendMessageBody>;
 
-/** The agent-facing side of conversations: read, reply, assign, change status. */
 /** A reply stops a response clock only when public; answering reopens a pending or snoozed conversation. */
 function replyFacts(conversation: { id: string; status: string }, agentId: string, isPrivate: boolean, at: Date): RecordedFact[] {
   if (isPrivate) return [{ conversationId: conversation.id, kind: 'ignored', what: 'note', at }];
@@ -30,6 +29,7 @@ function replyFacts(conversation: { id: string; status: string }, agentId: strin
   return [...reopened, { conversationId: conversation.id, kind: 'reply', agentId, at }];
 }
 
+/** The agent-facing side of conversations: read, reply, assign, change status. */
 @Injectable()
 export class ConversationsService {
   constructor(
@@ -136,8 +136,6 @@ export class ConversationsService {
       if (!body.private) {
         await this.clocks.refresh(manager, conversation);
         await this.messagesRepo.countVolume(manager, now, [{ channelId: conversation.channelId, direction: 'outbound' }]);
-      }
-      if (!body.private) {
         await this.repo.update(manager, id, {
           lastMessageAt: now,
           lastMessagePreview: preview(body.text, []),
