@@ -12,6 +12,7 @@ import type { AppConfig } from './config/env.js';
 import { prepareDatabase } from './database/prepare.js';
 import { assertRedisAnswers } from './core/reachability.js';
 import { DatabaseErrorFilter } from './common/database-error.filter.js';
+import { mountQueueDashboard } from './modules/admin/queue-dashboard.js';
 
 const LEVELS: Record<AppConfig['LOG_LEVEL'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -21,7 +22,7 @@ const LEVELS: Record<AppConfig['LOG_LEVEL'], LogLevel[]> = {
 };
 
 /** Paths that never fall back to the single-page client. */
-const SERVER_PATHS = /^\/(api|webhooks|socket\.io|metrics)(\/|$)/;
+const SERVER_PATHS = /^\/(api|webhooks|socket\.io|metrics|admin)(\/|$)/;
 
 function clientDist(config: AppConfig): string {
   return config.CLIENT_DIST ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../client/dist');
@@ -48,6 +49,8 @@ export async function createApp(config: AppConfig): Promise<RapportApp> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { rawBody: true, logger });
   app.useBodyParser('json', { limit: '5mb' });
   app.enableShutdownHooks();
+  // Ahead of CORS: the board trusts remembered Basic credentials, so other sites must not read it.
+  mountQueueDashboard(app);
   app.enableCors({ origin: true, credentials: true });
   app.useGlobalFilters(new DatabaseErrorFilter(app.getHttpAdapter()));
 

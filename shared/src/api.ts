@@ -83,7 +83,8 @@ export interface ClockSummary {
   businessHours: { median: number | null; p90: number | null };
 }
 
-export const RESPONSE_TIME_GROUPS = ['agent', 'team', 'channel'] as const;
+/** `day` (an extension): one row per local day of the period in `tz`, for trend charts; the key is YYYY-MM-DD. */
+export const RESPONSE_TIME_GROUPS = ['agent', 'team', 'channel', 'day'] as const;
 export type ResponseTimeGroup = (typeof RESPONSE_TIME_GROUPS)[number];
 
 /** `GET /api/metrics/response-times`: one row per agent, team or channel, of the clocks stopped in the period. */
@@ -106,14 +107,42 @@ export interface ResponseTimesReport {
   rows: ResponseTimesRow[];
 }
 
+// IANA names only: an offset such as "+05:30" would mean the opposite offset to Postgres (POSIX).
+const timezone = z.string().regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, 'timezone must be an IANA name like "Europe/Madrid"').refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'timezone must be an IANA name like "Europe/Madrid"');
+
 export const responseTimesQuery = z
   .object({
     from: z.string().datetime({ offset: true, message: 'from must be an ISO date-time' }).optional(),
     to: z.string().datetime({ offset: true, message: 'to must be an ISO date-time' }).optional(),
     groupBy: z.enum(RESPONSE_TIME_GROUPS).default('agent'),
+    tz: timezone.default('UTC'),
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), 'from must be before to');
 export type ResponseTimesQuery = z.output<typeof responseTimesQuery>;
+
+export const SLA_METRICS = ['firstResponse', 'nextReply', 'resolution'] as const;
+export type SlaMetric = (typeof SLA_METRICS)[number];
+export const SLA_BREACH_ACTIONS = ['notify', 'reassign'] as const;
+export type SlaBreachAction = (typeof SLA_BREACH_ACTIONS)[number];
+
+/**
+ * A conversation's SLA: the due time of each running clock of the current cycle (absent when the policy
+ * sets no threshold for it, the clock is not running, or it is paused), and every breach recorded.
+ */
+export interface ConversationSla {
+  policyId: string;
+  firstResponseDueAt?: string;
+  nextReplyDueAt?: string;
+  resolutionDueAt?: string;
+  breaches: Array<{ metric: SlaMetric; dueAt: string; at: string }>;
+}
 
 /** An SLA policy: thresholds for the three clocks of the conversations it matches (the most specific wins). */
 export interface SlaPolicy {
@@ -176,7 +205,10 @@ export interface Conversation {
   /** Detected language of the customer (ISO 639-1), when known. */
   language: string | null;
   tags: string[];
+  /** The earliest due time of the running SLA clocks (what the waiting queue is ordered by). */
   slaDeadline: string | null;
+  /** The SLA policy that applies and its due times; null when no policy matches. */
+  sla: ConversationSla | null;
   assigneeId: string | null;
   assignee: { id: string; name: string } | null;
   teamId: string | null;
@@ -346,7 +378,7 @@ export type UpdateChannelBody = z.input<typeof updateChannelBody>;
 export const ROUTING_STRATEGIES = ['least_loaded', 'round_robin', 'manual'] as const;
 export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
 
-export const ASSIGNMENT_REASONS = ['auto', 'manual', 'sticky', 'offline', 'capacity'] as const;
+export const ASSIGNMENT_REASONS = ['auto', 'manual', 'sticky', 'offline', 'capacity', 'sla'] as const;
 export type AssignmentReason = (typeof ASSIGNMENT_REASONS)[number];
 
 /** An agent as leads see them: settings, live presence and load. */
@@ -366,6 +398,8 @@ export interface Agent {
   presence: PresenceStatus;
   /** Open and pending conversations assigned to them. */
   openCount: number;
+  /** Since when the customer of their longest-waiting open conversation has waited for a reply; null when nobody waits on them. */
+  oldestWaitingSince: string | null;
 }
 
 export const updateAgentBody = z.object({
@@ -387,6 +421,8 @@ export interface Team {
   businessHours: Record<string, Array<[string, string]>>;
   /** Local dates (YYYY-MM-DD) closed all day. */
   holidays: string[];
+  /** What an SLA breach does: notify only, or also reassign to an available colleague. */
+  slaBreachAction: SlaBreachAction;
   channelIds: string[];
   memberIds: string[];
   /** Unassigned open conversations waiting for an agent. */
@@ -398,15 +434,6 @@ const holidays = z
   .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'holidays are dates like "2026-12-25"').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date'))
   .max(366);
 const businessHours = z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(z.tuple([hhmm, hhmm])).max(6));
-// IANA names only: an offset such as "+05:30" would mean the opposite offset to Postgres (POSIX).
-const timezone = z.string().regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, 'timezone must be an IANA name like "Europe/Madrid"').refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'timezone must be an IANA name like "Europe/Madrid"');
 
 /** `GET /api/metrics/volume`: messages per local hour, and customer messages per weekday (1 = Monday) and hour. */
 export interface VolumeReport {
@@ -433,6 +460,7 @@ export const createTeamBody = z.object({
   timezone: timezone.default('UTC'),
   businessHours: businessHours.default({}),
   holidays: holidays.default([]),
+  slaBreachAction: z.enum(SLA_BREACH_ACTIONS).default('notify'),
   channelIds: z.array(z.string().uuid()).max(100).default([]),
   memberIds: z.array(z.string().uuid()).max(500).default([]),
 });
@@ -445,6 +473,7 @@ export const updateTeamBody = z.object({
   timezone: timezone.optional(),
   businessHours: businessHours.optional(),
   holidays: holidays.optional(),
+  slaBreachAction: z.enum(SLA_BREACH_ACTIONS).optional(),
   channelIds: z.array(z.string().uuid()).max(100).optional(),
   memberIds: z.array(z.string().uuid()).max(500).optional(),
 });

@@ -1,5 +1,5 @@
 /** The realtime contract: socket.io event names and payloads, for server and client alike. */
-import type { Conversation, Message } from './api.js';
+import type { Conversation, Message, SlaMetric } from './api.js';
 import type { PresenceStatus } from './domain.js';
 
 export const SERVER_EVENTS = [
@@ -11,6 +11,7 @@ export const SERVER_EVENTS = [
   'agent.presence',
   'conversation.typing',
   'conversation.viewers',
+  'sla.breached',
 ] as const;
 export type ServerEventName = (typeof SERVER_EVENTS)[number];
 
@@ -21,6 +22,7 @@ export const DURABLE_EVENTS = [
   'conversation.assigned',
   'message.created',
   'message.updated',
+  'sla.breached',
 ] as const satisfies readonly ServerEventName[];
 export type DurableEventName = (typeof DURABLE_EVENTS)[number];
 
@@ -39,6 +41,16 @@ export interface MessageEvent {
   seq: number;
   conversationId: string;
   message: Message;
+}
+
+/** An SLA clock passed its due time unanswered; to leads, managers and the assignee. */
+export interface SlaBreachedEvent {
+  seq: number;
+  conversationId: string;
+  metric: SlaMetric;
+  dueAt: string;
+  /** Who the conversation was assigned to when it breached. */
+  assigneeId: string | null;
 }
 
 export interface PresenceEvent {
@@ -69,6 +81,7 @@ export interface ServerEventPayloads {
   'agent.presence': PresenceEvent;
   'conversation.typing': TypingEvent;
   'conversation.viewers': ViewersEvent;
+  'sla.breached': SlaBreachedEvent;
 }
 
 /** One replayed event, as `sync` returns it. */

@@ -3,6 +3,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { CONFIG, type AppConfig } from '../config/env.js';
 import { logRedisError } from './redis.service.js';
+import type { SlaMetric } from '@rapport/shared';
 import { jobIds, QueueName, type InboundJob, type JobPayloads, type ProfileJob, type RoutingJob } from './queues.js';
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -30,6 +31,7 @@ export class QueueService implements OnApplicationShutdown {
       [QueueName.Poll]: make(QueueName.Poll),
       [QueueName.Routing]: make(QueueName.Routing),
       [QueueName.Profiles]: make(QueueName.Profiles),
+      [QueueName.Sla]: make(QueueName.Sla),
     };
   }
 
@@ -61,6 +63,30 @@ export class QueueService implements OnApplicationShutdown {
       removeOnComplete: { age: 24 * 3600 },
       removeOnFail: true,
     });
+  }
+
+  /** Recompute a conversation's SLA due times (after customer messages, a team change). */
+  async addSlaRefresh(conversationId: string): Promise<void> {
+    await this.queues[QueueName.Sla].add('refresh', { type: 'refresh', conversationId }, { removeOnComplete: true });
+  }
+
+  /** After a policy or business hours changed: every open conversation's due times again. */
+  async addSlaReapply(): Promise<void> {
+    await this.queues[QueueName.Sla].add('reapply', { type: 'reapply' }, { removeOnComplete: true, attempts: 3 });
+  }
+
+  /** The timer of one clock: fires at its due time, in whichever process is alive then. */
+  async scheduleSlaBreach(conversationId: string, metric: SlaMetric, dueAt: Date): Promise<void> {
+    await this.queues[QueueName.Sla].add(
+      'breach',
+      { type: 'breach', conversationId, metric, dueAt: dueAt.toISOString() },
+      { jobId: jobIds.slaBreach(conversationId, metric, dueAt), delay: Math.max(0, dueAt.getTime() - Date.now()), removeOnComplete: true },
+    );
+  }
+
+  /** A timer whose clock stopped or moved; one already running finds nothing to do. */
+  async cancelSlaBreach(conversationId: string, metric: SlaMetric, dueAt: Date): Promise<void> {
+    await this.queues[QueueName.Sla].remove(jobIds.slaBreach(conversationId, metric, dueAt)).catch(() => 0);
   }
 
   queue<Q extends QueueName>(name: Q): Queue<JobPayloads[Q]> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { SlaMetric } from '@rapport/shared';
 
 /** Every BullMQ queue Rapport uses. */
 export enum QueueName {
@@ -7,6 +8,7 @@ export enum QueueName {
   Poll = 'poll',
   Routing = 'routing',
   Profiles = 'profiles',
+  Sla = 'sla',
 }
 
 /** Where an inbound job came from: a channel's own webhook, a shared platform webhook, or a poll. */
@@ -45,12 +47,22 @@ export interface ProfileJob {
   identityId: string;
 }
 
+/**
+ * SLA work: recompute a conversation's due times, check one clock at its due time (a delayed job), or
+ * recompute every open conversation after a policy or a team's hours changed.
+ */
+export type SlaJob =
+  | { type: 'refresh'; conversationId: string }
+  | { type: 'breach'; conversationId: string; metric: SlaMetric; dueAt: string }
+  | { type: 'reapply' };
+
 export interface JobPayloads {
   [QueueName.Inbound]: InboundJob;
   [QueueName.Outbound]: OutboundJob;
   [QueueName.Poll]: PollJob;
   [QueueName.Routing]: RoutingJob;
   [QueueName.Profiles]: ProfileJob;
+  [QueueName.Sla]: SlaJob;
 }
 
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 40);
@@ -66,4 +78,6 @@ export const jobIds = {
   agentOffline: (userId: string, since: number): string => `offline-${userId}-${since}`,
   /** One lookup per identity at a time, however many of its messages arrive meanwhile. */
   profile: (identityId: string): string => `profile-${identityId}`,
+  /** One timer per run of a clock and due time: rescheduling adds a new id, firing twice is harmless. */
+  slaBreach: (conversationId: string, metric: SlaMetric, dueAt: Date): string => `sla-${conversationId}-${metric}-${dueAt.getTime()}`,
 };

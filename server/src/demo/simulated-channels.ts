@@ -3,6 +3,7 @@ import type { ChannelKind } from '@rapport/shared';
 import { splitSecrets } from '../modules/channels/channel-config.js';
 import { ChannelEntity } from '../modules/channels/channel.entity.js';
 import { TeamEntity } from '../modules/auth/team.entity.js';
+import { createDemoSlaPolicies } from './demo-sla.js';
 import { SIMULATED_ACCOUNTS } from '../simulator/accounts.js';
 
 /** Demo polls often, so that simulated mentions show up within seconds. */
@@ -21,12 +22,13 @@ function demoChannels(simulatorUrl: string): Array<{ kind: ChannelKind; name: st
 }
 
 /**
- * One channel of every platform kind, pointed at the simulator. Created once; on later starts only
- * `apiBaseUrl` follows the simulator's address.
+ * One channel of every platform kind, pointed at the simulator, and the demo SLA policies. Created once;
+ * on later starts only `apiBaseUrl` follows the simulator's address.
  */
 export async function ensureSimulatedChannels(manager: EntityManager, simulatorUrl: string): Promise<void> {
   const repo = manager.getRepository(ChannelEntity);
   const team = await manager.getRepository(TeamEntity).findOneBy({ name: 'Care' });
+  const firstRun = (await repo.countBy({ kind: 'facebook' })) === 0;
   for (const demo of demoChannels(simulatorUrl)) {
     const existing = await repo.findOneBy({ kind: demo.kind, name: demo.name });
     const { config, secrets } = splitSecrets(demo.kind, demo.config);
@@ -36,4 +38,6 @@ export async function ensureSimulatedChannels(manager: EntityManager, simulatorU
       await repo.save(repo.create({ kind: demo.kind, name: demo.name, key: null, config, secrets, teamId: team?.id ?? null }));
     }
   }
+  // Once, with the simulated traffic: countdowns and breaches to look at from the first minute.
+  if (firstRun && team) await createDemoSlaPolicies(manager, team.id);
 }

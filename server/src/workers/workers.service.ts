@@ -7,6 +7,7 @@ import { OutboundProcessor } from '../modules/outbound/outbound.processor.js';
 import { PollProcessor } from '../modules/ingest/polling/poll.processor.js';
 import { RoutingProcessor } from '../modules/routing/routing.processor.js';
 import { OutboundService } from '../modules/outbound/outbound.service.js';
+import { SlaProcessor } from '../modules/sla/sla.processor.js';
 import { ProfileLookupProcessor } from '../modules/enrichment/profile-lookup.processor.js';
 
 const STALE_SWEEP_MS = 30_000;
@@ -25,6 +26,7 @@ export class WorkersService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly poll: PollProcessor,
     private readonly routing: RoutingProcessor,
     private readonly profiles: ProfileLookupProcessor,
+    private readonly sla: SlaProcessor,
     private readonly outboundService: OutboundService,
   ) {}
 
@@ -38,6 +40,7 @@ export class WorkersService implements OnApplicationBootstrap, OnModuleDestroy {
     this.start(QueueName.Routing, (job) => this.routing.process(job), { concurrency: WORKER_CONCURRENCY.routing });
     // Its own workers: a slow or unreachable profile API never holds up the inbound queue.
     this.start(QueueName.Profiles, (job) => this.profiles.process(job), { concurrency: WORKER_CONCURRENCY.profiles });
+    this.start(QueueName.Sla, (job) => this.sla.process(job), { concurrency: WORKER_CONCURRENCY.sla });
     this.sweeper = setInterval(() => {
       this.outboundService.requeueStale().catch((err: unknown) => this.logger.warn(`requeue sweep failed: ${String(err)}`));
     }, STALE_SWEEP_MS);

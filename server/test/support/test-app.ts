@@ -99,6 +99,7 @@ export function client(baseUrl: string, token?: string) {
     get: <T = unknown>(path: string) => request<T>('GET', path),
     post: <T = unknown>(path: string, body: unknown = {}) => request<T>('POST', path, body),
     patch: <T = unknown>(path: string, body: unknown) => request<T>('PATCH', path, body),
+    delete: <T = unknown>(path: string) => request<T>('DELETE', path),
   };
 }
 

@@ -10,6 +10,8 @@ import { ClockValues1795367000000 } from './1795367000000-ClockValues.js';
 import { SlaPolicies1795368000000 } from './1795368000000-SlaPolicies.js';
 import { MessageVolume1795369000000 } from './1795369000000-MessageVolume.js';
 import { MessageVolumeRows1795370000000 } from './1795370000000-MessageVolumeRows.js';
+import { ConversationSla1795371000000 } from './1795371000000-ConversationSla.js';
+import { ReportIndexes1795372000000 } from './1795372000000-ReportIndexes.js';
 
 /** Every migration in order; the server runs the pending ones at start. */
-export const MIGRATIONS = [Initial1795354115874, PollingAndPlatformMeta1795355266842, Routing1795356418954, ThreadOrder1795357557978, QueuedRepliesIndex1795360414450, ParallelWrites1795364000000, TeamHolidays1795365000000, ClockFacts1795366000000, ClockValues1795367000000, SlaPolicies1795368000000, MessageVolume1795369000000, MessageVolumeRows1795370000000];
+export const MIGRATIONS = [Initial1795354115874, PollingAndPlatformMeta1795355266842, Routing1795356418954, ThreadOrder1795357557978, QueuedRepliesIndex1795360414450, ParallelWrites1795364000000, TeamHolidays1795365000000, ClockFacts1795366000000, ClockValues1795367000000, SlaPolicies1795368000000, MessageVolume1795369000000, MessageVolumeRows1795370000000, ConversationSla1795371000000, ReportIndexes1795372000000];

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { SlaBreachAction } from '@rapport/shared';
 
 @Entity('teams')
 export class TeamEntity {
@@ -27,6 +28,9 @@ export class TeamEntity {
   @Column({ type: 'varchar', length: 10, array: true, default: () => "'{}'" })
   holidays: string[];
 
+  /** What an SLA breach does besides notifying: `reassign` moves it to an available colleague. */
+  @Column({ type: 'varchar', length: 16, default: 'notify' })
+  slaBreachAction: SlaBreachAction;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

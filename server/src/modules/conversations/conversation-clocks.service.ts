@@ -3,15 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ClockFigure, ConversationMetrics } from '@rapport/shared';
 import type { AuthUser } from '../auth/auth-user.js';
-import { TeamEntity } from '../auth/team.entity.js';
-import type { BusinessCalendar } from '../metrics/domain/business-hours.js';
+import { teamCalendar } from '../auth/team-calendar.js';
 import { computeCycles, type ClockValue } from '../metrics/domain/clocks.js';
 import { ClockFactsRepository, type StoredValue } from './clock-facts.repository.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { canViewConversation } from './domain/access.js';
-
-/** Without a team, clocks count around the clock. */
-const ALWAYS_OPEN: BusinessCalendar = { timezone: 'UTC', businessHours: {} };
 
 function figure(value: ClockValue | null): ClockFigure | null {
   if (!value) return null;
@@ -30,7 +26,7 @@ export class ConversationClocksService {
   async of(user: AuthUser, id: string): Promise<ConversationMetrics> {
     const conversation = await this.conversations.ownership(id);
     if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
-    const calendar = await this.calendarOf(conversation.teamId);
+    const calendar = await teamCalendar(this.dataSource.manager, conversation.teamId);
     const cycles = computeCycles(await this.facts.ofConversation(id), calendar);
     return {
       conversationId: id,
@@ -47,17 +43,12 @@ export class ConversationClocksService {
 
   /** After a reply or a status change, in its transaction: the conversation's stopped clocks as reports read them. */
   async refresh(manager: EntityManager, conversation: { id: string; teamId: string | null; channelId: string }): Promise<void> {
-    const cycles = computeCycles(await this.facts.ofConversation(conversation.id, manager), await this.calendarOf(conversation.teamId, manager));
+    const cycles = computeCycles(await this.facts.ofConversation(conversation.id, manager), await teamCalendar(manager, conversation.teamId));
     const values = cycles.flatMap((c): StoredValue[] => [
       ...(c.firstResponse ? [{ metric: 'firstResponse' as const, ...c.firstResponse }] : []),
       ...c.nextReplies.map((v) => ({ metric: 'nextReply' as const, ...v })),
       ...(c.resolution ? [{ metric: 'resolution' as const, ...c.resolution }] : []),
     ]);
     await this.facts.replaceValues(manager, conversation, values);
-  }
-
-  private async calendarOf(teamId: string | null, manager: EntityManager = this.dataSource.manager): Promise<BusinessCalendar> {
-    const team = teamId ? await manager.getRepository(TeamEntity).findOneBy({ id: teamId }) : null;
-    return team ? { timezone: team.timezone, businessHours: team.businessHours, holidays: team.holidays } : ALWAYS_OPEN;
   }
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
-import type { ConversationStatus, Priority } from '@rapport/shared';
+import type { ConversationSla, ConversationStatus, Priority } from '@rapport/shared';
 import { ChannelEntity } from '../channels/channel.entity.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { CustomerIdentityEntity } from '../customers/customer-identity.entity.js';
@@ -68,9 +68,13 @@ export class ConversationEntity {
   @Column({ type: 'varchar', array: true, default: () => "'{}'" })
   tags: string[];
 
-  /** When the current wait breaches its SLA (set by SLA policies). */
+  /** The earliest due time of the running SLA clocks: the waiting queue is served by it. */
   @Column({ type: 'timestamptz', nullable: true })
   slaDeadline: Date | null;
+
+  /** The matching SLA policy's due times and the breaches of the current cycle (null: no policy applies). */
+  @Column({ type: 'jsonb', nullable: true })
+  sla: ConversationSla | null;
 
   @Index('ix_conversations_assignee')
   @Column({ type: 'uuid', nullable: true })

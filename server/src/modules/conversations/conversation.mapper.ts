@@ -34,6 +34,7 @@ export function toConversationDto(c: LoadedConversation): Conversation {
     language: c.language,
     tags: c.tags,
     slaDeadline: iso(c.slaDeadline),
+    sla: c.sla ?? null,
     assigneeId: c.assigneeId,
     assignee: c.assignee ? { id: c.assignee.id, name: c.assignee.name } : null,
     teamId: c.teamId,

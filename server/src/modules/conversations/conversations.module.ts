@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
+import { SlaModule } from '../sla/sla.module.js';
 import { RoutingModule } from '../routing/routing.module.js';
 import { ConversationClocksService } from './conversation-clocks.service.js';
 import { ConversationsController } from './conversations.controller.js';
@@ -7,7 +8,7 @@ import { ConversationsService } from './conversations.service.js';
 import { ConversationsStoreModule } from './conversations-store.module.js';
 
 @Module({
-  imports: [ConversationsStoreModule, EventsModule, RoutingModule],
+  imports: [ConversationsStoreModule, EventsModule, RoutingModule, SlaModule],
   controllers: [ConversationsController],
   providers: [ConversationsService, ConversationClocksService],
 })

@@ -11,6 +11,7 @@ import { conversationAudience } from '../events/audience.js';
 import { Transactions } from '../events/transactions.service.js';
 import { preview, toConversationDto, toMessageDto, type LoadedConversation } from './conversation.mapper.js';
 import { ClockFactsRepository, type RecordedFact } from './clock-facts.repository.js';
+import { ConversationSlaService } from '../sla/conversation-sla.service.js';
 import { ConversationClocksService } from './conversation-clocks.service.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { canAssign, canReplyPublicly, canViewConversation } from './domain/access.js';
@@ -40,6 +41,7 @@ export class ConversationsService {
     private readonly routing: RoutingService,
     private readonly clockFacts: ClockFactsRepository,
     private readonly clocks: ConversationClocksService,
+    private readonly sla: ConversationSlaService,
   ) {}
 
   async list(user: AuthUser, query: ListConversationsQuery): Promise<Page<Conversation>> {
@@ -135,6 +137,7 @@ export class ConversationsService {
       await this.clockFacts.record(manager, replyFacts(conversation, user.id, body.private, now));
       if (!body.private) {
         await this.clocks.refresh(manager, conversation);
+        await this.sla.refresh(tx, conversation);
         await this.messagesRepo.countVolume(manager, now, [{ channelId: conversation.channelId, direction: 'outbound' }]);
         await this.repo.update(manager, id, {
           lastMessageAt: now,
@@ -172,8 +175,11 @@ export class ConversationsService {
       if (body.teamId && !(await manager.getRepository(TeamEntity).existsBy({ id: body.teamId }))) throw new BadRequestException('teamId: that team does not exist');
       const previousAssignee = conversation.assigneeId;
       if (previousAssignee === body.assigneeId && teamId === conversation.teamId) return null;
+      const teamChanged = teamId !== conversation.teamId;
       conversation.teamId = teamId;
       await this.routing.assign(tx, conversation, body.assigneeId, 'manual', user.id);
+      // Another team: other business hours, perhaps another policy.
+      if (teamChanged) await this.sla.refresh(tx, conversation);
       const dto = (await this.repo.loadDto(id, manager))!;
       // The previous owner has room again; a conversation put back in the queue is routed at once.
       if (previousAssignee) tx.afterCommit(() => this.routing.later.drainAgent(previousAssignee));
@@ -212,6 +218,7 @@ export class ConversationsService {
       if (before !== body.status) {
         await this.clockFacts.record(tx.manager, [{ conversationId: id, kind: 'status', status: body.status, at: new Date(), agentId: user.id }]);
         await this.clocks.refresh(tx.manager, conversation);
+        await this.sla.refresh(tx, conversation);
       }
       await this.repo.update(tx.manager, id, {
         status: body.status,

@@ -1,5 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { CustomerProfile, UpdateCustomerBody } from '@rapport/shared';
+import { QueueService } from '../../core/queue.service.js';
 import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
 import { customerName } from '../conversations/conversation.mapper.js';
 import { ConversationsRepository } from '../conversations/conversations.repository.js';
@@ -17,6 +18,7 @@ export class CustomersService {
     private readonly customers: CustomersRepository,
     private readonly conversations: ConversationsRepository,
     private readonly transactions: Transactions,
+    private readonly queues: QueueService,
   ) {}
 
   async update(user: AuthUser, id: string, body: UpdateCustomerBody): Promise<CustomerProfile> {
@@ -44,6 +46,8 @@ export class CustomersService {
       await this.conversations.update(tx.manager, conversation.id, { priority: assessed.level, priorityScore: assessed.score, prioritySignals: assessed.signals });
       const dto = (await this.conversations.loadDto(conversation.id, tx.manager))!;
       tx.publish('conversation.updated', { conversation: dto }, conversationAudience(dto));
+      // A VIP or urgent conversation may have a policy of its own.
+      if (assessed.level !== conversation.priority) tx.afterCommit(() => this.queues.addSlaRefresh(conversation.id));
     }
   }
 

@@ -41,6 +41,8 @@ interface Touched {
   sender: KnownSender;
   messages: MessageEntity[];
   canLookUpProfile: boolean;
+  /** A clock may have started or the policy changed: its SLA due times are recomputed after the commit. */
+  slaMayChange?: boolean;
 }
 
 const senderOf = (a: Arrival) => ({ channelId: a.channel.id, externalId: a.item.sender.externalId, sender: a.item.sender });
@@ -207,6 +209,7 @@ export class InboundService {
   /** The conversation after its new messages, taken in the order they arrived. */
   private triage(thread: Touched, now: Date): InboundArrival {
     const c = thread.conversation;
+    const [waitingBefore, priorityBefore] = [c.waitingSince, c.priority];
     if (thread.woke) {
       c.status = 'open';
       c.snoozedUntil = null;
@@ -224,6 +227,8 @@ export class InboundService {
     });
     c.lastMessageAt = new Date(Math.max(c.lastMessageAt.getTime(), now.getTime()));
     c.unreadCount += thread.messages.length;
+    // A customer who was already waiting starts no clock: the storm's common case queues nothing more.
+    thread.slaMayChange = thread.opened || thread.woke || waitingBefore === null || priorityBefore !== c.priority;
     // Of equal platform times, the one that arrived last.
     const newest = thread.messages.reduce((a, b) => (b.sentAt >= a.sentAt ? b : a));
     return { conversation: c, newest: { id: newest.id, sentAt: newest.sentAt, preview: preview(newest.text, newest.attachments) } };
@@ -244,6 +249,7 @@ export class InboundService {
         const jobs: Array<Promise<void>> = [];
         // New or woken conversations need an owner now; one already waiting is served when capacity frees.
         if ((thread.opened || thread.woke) && dto.assigneeId === null) jobs.push(this.queues.addRouting({ type: 'route', conversationId: dto.id }));
+        if (thread.slaMayChange) jobs.push(this.queues.addSlaRefresh(dto.id));
         // Names and avatars come from the platform later, off this path.
         if (thread.canLookUpProfile && !thread.sender.displayName) jobs.push(this.queues.addProfileLookup({ channelId: dto.channelId, identityId: thread.sender.id }));
         return jobs;

@@ -20,11 +20,19 @@ interface SummaryRow {
   within_hour: number;
 }
 
+interface BreachRow {
+  key: string | null;
+  name: string | null;
+  n: number;
+}
+
 /** Who or what a row is about, and how it is named. */
-const GROUPS: Record<ResponseTimeGroup, { key: string; name: string; join: string }> = {
+const GROUPS: Record<ResponseTimeGroup, { key: string; name: string; join: string; byDay?: true }> = {
   agent: { key: 'v.agent_id', name: 'u.name', join: 'LEFT JOIN users u ON u.id = v.agent_id' },
   team: { key: 'v.team_id', name: 't.name', join: 'LEFT JOIN teams t ON t.id = v.team_id' },
   channel: { key: 'v.channel_id', name: 'ch.name', join: 'JOIN channels ch ON ch.id = v.channel_id' },
+  // $tz: the timezone whose local days the rows are.
+  day: { key: "to_char(v.stopped_at AT TIME ZONE $tz, 'YYYY-MM-DD')", name: "to_char(v.stopped_at AT TIME ZONE $tz, 'YYYY-MM-DD')", join: '', byDay: true },
 };
 
 const EMPTY: ClockSummary = { count: 0, median: null, p90: null, businessHours: { median: null, p90: null } };
@@ -39,30 +47,46 @@ const round = (n: number | null): number | null => (n === null ? null : Math.rou
 export class ResponseTimesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async report(user: AuthUser, query: { from?: string | undefined; to?: string | undefined; groupBy: ResponseTimeGroup }): Promise<ResponseTimesReport> {
+  async report(user: AuthUser, query: { from?: string | undefined; to?: string | undefined; groupBy: ResponseTimeGroup; tz: string }): Promise<ResponseTimesReport> {
     const { from, to } = periodOf(query);
     const group = GROUPS[query.groupBy];
     const ownTeamsOnly = user.role === 'lead';
+    const params: unknown[] = [from, to];
+    const teamFilter = ownTeamsOnly ? `AND v.team_id = ANY($${params.push(user.teamIds)}::uuid[])` : '';
+    const tz = group.byDay ? `$${params.push(query.tz)}::text` : '';
+    const key = group.key.replaceAll('$tz', tz);
     const rows: SummaryRow[] = await this.dataSource.query(
-      `SELECT ${group.key} AS key, min(${group.name}) AS name, v.metric, count(*)::int AS n,
+      `SELECT ${key} AS key, min(${group.name.replaceAll('$tz', tz)}) AS name, v.metric, count(*)::int AS n,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY v.wall_seconds) AS median,
          percentile_cont(0.9) WITHIN GROUP (ORDER BY v.wall_seconds) AS p90,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY v.business_seconds) AS b_median,
          percentile_cont(0.9) WITHIN GROUP (ORDER BY v.business_seconds) AS b_p90,
          count(*) FILTER (WHERE v.wall_seconds <= ${HOUR_S})::int AS within_hour
        FROM clock_values v ${group.join}
-       WHERE v.stopped_at >= $1 AND v.stopped_at < $2 ${ownTeamsOnly ? 'AND v.team_id = ANY($3::uuid[])' : ''}
-       GROUP BY ${group.key}, v.metric`,
-      [from, to, ...(ownTeamsOnly ? [user.teamIds] : [])],
+       WHERE v.stopped_at >= $1 AND v.stopped_at < $2 ${teamFilter}
+       GROUP BY ${key}, v.metric`,
+      params,
     );
-    return { from: from.toISOString(), to: to.toISOString(), groupBy: query.groupBy, rows: toRows(rows) };
+    // The same grouping over the breaches recorded in the period (a row may have breaches and no stopped clock yet).
+    const atBreach = (sql: string) => sql.replaceAll('$tz', tz).replaceAll('v.stopped_at', 'v.breached_at');
+    const breaches: BreachRow[] = await this.dataSource.query(
+      `SELECT ${atBreach(group.key)} AS key, min(${atBreach(group.name)}) AS name, count(*)::int AS n
+       FROM sla_breaches v ${group.join}
+       WHERE v.breached_at >= $1 AND v.breached_at < $2 ${teamFilter}
+       GROUP BY ${atBreach(group.key)}`,
+      params,
+    );
+    return { from: from.toISOString(), to: to.toISOString(), groupBy: query.groupBy, rows: toRows(rows, breaches) };
   }
 }
 
-function toRows(summaries: SummaryRow[]): ResponseTimesRow[] {
+function toRows(summaries: SummaryRow[], breaches: BreachRow[]): ResponseTimesRow[] {
   const byKey = new Map<string | null, ResponseTimesRow>();
+  const rowOf = (key: string | null, name: string | null): ResponseTimesRow =>
+    byKey.get(key) ?? { key, name: name ?? 'none', firstResponse: EMPTY, nextReply: EMPTY, resolution: EMPTY, slaBreaches: 0, answeredWithinHourPct: null };
+  for (const b of breaches) byKey.set(b.key, { ...rowOf(b.key, b.name), slaBreaches: b.n });
   for (const s of summaries) {
-    const row = byKey.get(s.key) ?? { key: s.key, name: s.name ?? 'none', firstResponse: EMPTY, nextReply: EMPTY, resolution: EMPTY, slaBreaches: 0, answeredWithinHourPct: null };
+    const row = rowOf(s.key, s.name);
     row[s.metric] = { count: s.n, median: round(s.median), p90: round(s.p90), businessHours: { median: round(s.b_median), p90: round(s.b_p90) } };
     if (s.metric === 'firstResponse') row.answeredWithinHourPct = round((100 * s.within_hour) / s.n);
     byKey.set(s.key, row);

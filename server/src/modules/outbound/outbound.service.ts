@@ -6,6 +6,7 @@ import { ConversationsRepository } from '../conversations/conversations.reposito
 import type { MessageEntity } from '../conversations/message.entity.js';
 import { MessagesRepository } from '../conversations/messages.repository.js';
 import { CustomersRepository } from '../customers/customers.repository.js';
+import { outboundFailureReason, type OutboundFailureReason } from '../metrics/domain/outbound-failure.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { OutboundStatusService } from './outbound-status.service.js';
 import { ChannelGate } from './channel-gate.service.js';
@@ -37,7 +38,7 @@ export class OutboundService {
     const message = await this.messages.findById(messageId);
     if (!message || message.status !== 'queued' || message.private) return { result: 'skipped' };
     const channel = await this.channels.context({ id: message.channelId });
-    if (!channel) return this.fail(messageId, 'The channel is disabled or was removed');
+    if (!channel) return this.fail(messageId, 'The channel is disabled or was removed', 'unknown', 'channel_disabled');
 
     let sent = await this.receipts.get(messageId);
     if (!sent) {
@@ -50,7 +51,7 @@ export class OutboundService {
         const verdict = adapter.classifyError(err);
         this.logger.warn(`send of ${messageId} via ${channel.kind} failed: ${verdict.reason}`);
         if (verdict.retryAfterMs) await this.gate.pause(channel.id, verdict.retryAfterMs);
-        if (!verdict.retry || finalAttempt) return this.fail(messageId, verdict.reason, channel.kind);
+        if (!verdict.retry || finalAttempt) return this.fail(messageId, verdict.reason, channel.kind, outboundFailureReason(err, verdict));
         return { result: 'retry', reason: verdict.reason, ...(verdict.retryAfterMs ? { retryAfterMs: verdict.retryAfterMs } : {}) };
       }
       await this.receipts.remember(messageId, sent);
@@ -81,9 +82,10 @@ export class OutboundService {
     return stale.length;
   }
 
-  private async fail(messageId: string, reason: string, kind = 'unknown'): Promise<DeliveryOutcome> {
+  private async fail(messageId: string, reason: string, kind: string, failure: OutboundFailureReason): Promise<DeliveryOutcome> {
     await this.statuses.update(messageId, 'failed', { error: reason });
     this.metrics.outboundMessages.inc({ channel_kind: kind, outcome: 'failed' });
+    this.metrics.recordOutboundFailure(kind, failure);
     return { result: 'failed' };
   }
 }

@@ -19,6 +19,7 @@ import { rooms } from '../events/audience.js';
 import { EphemeralEvents } from '../events/ephemeral-events.js';
 import { EventLog } from '../events/event-log.js';
 import { QueueService } from '../../core/queue.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { EventRelay } from './event-relay.service.js';
 import { PresenceService } from './presence.service.js';
 import { ViewersService } from './viewers.service.js';
@@ -53,6 +54,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly viewers: ViewersService,
     private readonly conversations: ConversationsRepository,
     private readonly queues: QueueService,
+    private readonly metrics: MetricsService,
   ) {}
 
   async afterInit(server: Server): Promise<void> {
@@ -73,6 +75,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   async handleConnection(socket: RapportSocket): Promise<void> {
+    this.metrics.socketConnections.inc();
     const { user } = socket.data;
     if (!user) return;
     await socket.join([rooms.user(user.id), ...user.teamIds.map(rooms.team), ...(isSupervisor(user) ? [rooms.supervisors] : [])]);
@@ -87,6 +90,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   async handleDisconnect(socket: RapportSocket): Promise<void> {
+    this.metrics.socketConnections.dec();
     const { user, viewing } = socket.data;
     if (!user) return;
     try {

@@ -20,11 +20,12 @@ export class AgentsService {
   async list(ids?: string[]): Promise<Agent[]> {
     const users = await this.dataSource.getRepository(UserEntity).find({ where: { role: In(['agent', 'lead']), ...(ids ? { id: In(ids) } : {}) }, order: { name: 'ASC' } });
     const userIds = users.map((u) => u.id);
-    const [members, teams, presence, load] = await Promise.all([
+    const [members, teams, presence, load, waiting] = await Promise.all([
       this.dataSource.getRepository(TeamMemberEntity).find({ where: { userId: In(userIds) } }),
       this.dataSource.getRepository(TeamEntity).find(),
       this.presence.statusOf(userIds),
       this.routing.loadOf(userIds),
+      this.oldestWaitingOf(userIds),
     ]);
     const defaults = new Map(teams.map((t) => [t.id, t.defaultCapacity]));
     return users.map((u) => {
@@ -43,8 +44,19 @@ export class AgentsService {
         autoAssign: u.autoAssign,
         presence: presence.get(u.id) ?? 'offline',
         openCount: load.get(u.id) ?? 0,
+        oldestWaitingSince: waiting.get(u.id)?.toISOString() ?? null,
       };
     });
+  }
+
+  /** Per agent, the oldest unanswered customer message among their open conversations: one grouped query for everyone. */
+  private async oldestWaitingOf(userIds: string[]): Promise<Map<string, Date>> {
+    if (userIds.length === 0) return new Map();
+    const rows: Array<{ assignee_id: string; since: Date }> = await this.dataSource.query(
+      "SELECT assignee_id, min(waiting_since) AS since FROM conversations WHERE assignee_id = ANY($1) AND status = 'open' AND waiting_since IS NOT NULL GROUP BY assignee_id",
+      [userIds],
+    );
+    return new Map(rows.map((r) => [r.assignee_id, new Date(r.since)]));
   }
 
   async update(id: string, body: UpdateAgentBody): Promise<Agent> {

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { ConversationEntity } from '../conversations/conversation.entity.js';
 
-export type AssignmentReason = 'auto' | 'manual' | 'sticky' | 'offline' | 'capacity';
+export type AssignmentReason = 'auto' | 'manual' | 'sticky' | 'offline' | 'capacity' | 'sla';
 
 /** Every change of who owns a conversation: who did it, from whom, to whom, and why. */
 @Entity('assignments')

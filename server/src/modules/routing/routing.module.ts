@@ -3,6 +3,7 @@ import { ChannelsModule } from '../channels/channels.module.js';
 import { ConversationsStoreModule } from '../conversations/conversations-store.module.js';
 import { CustomersModule } from '../customers/customers.module.js';
 import { EventsModule } from '../events/events.module.js';
+import { MetricsModule } from '../metrics/metrics.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { AgentsService } from './agents.service.js';
 import { AgentsController, TeamsController } from './routing.controller.js';
@@ -11,7 +12,7 @@ import { RoutingService } from './routing.service.js';
 import { TeamsService } from './teams.service.js';
 
 @Module({
-  imports: [ChannelsModule, ConversationsStoreModule, CustomersModule, EventsModule, RealtimeModule],
+  imports: [ChannelsModule, ConversationsStoreModule, CustomersModule, EventsModule, MetricsModule, RealtimeModule],
   controllers: [AgentsController, TeamsController],
   providers: [RoutingService, RoutingProcessor, AgentsService, TeamsService],
   exports: [RoutingService, RoutingProcessor],

@@ -10,6 +10,7 @@ import { ConversationsRepository } from '../conversations/conversations.reposito
 import { CustomersRepository } from '../customers/customers.repository.js';
 import { conversationAudience } from '../events/audience.js';
 import { EphemeralEvents } from '../events/ephemeral-events.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { Transactions, type Tx } from '../events/transactions.service.js';
 import { PresenceService } from '../realtime/presence.service.js';
 import { AssignmentEntity, type AssignmentReason } from './assignment.entity.js';
@@ -45,6 +46,7 @@ export class RoutingService {
     private readonly presence: PresenceService,
     private readonly ephemeral: EphemeralEvents,
     private readonly queues: QueueService,
+    private readonly metrics: MetricsService,
   ) {}
 
   /**
@@ -136,7 +138,8 @@ export class RoutingService {
   private async assignBest(tx: Tx, view: TeamView, conversation: ConversationEntity, move?: { from: string; reason: AssignmentReason }): Promise<RouteOutcome> {
     const { team } = view;
     const backToQueue = async (): Promise<RouteOutcome> => {
-      if (move) await this.assign(tx, conversation, null, move.reason);
+      // An SLA breach with no colleague free leaves the conversation with the one who has it, rather than nobody.
+      if (move && move.reason !== 'sla') await this.assign(tx, conversation, null, move.reason);
       return 'waiting';
     };
     if (team.strategy === 'manual') return backToQueue();
@@ -190,6 +193,11 @@ export class RoutingService {
     await this.conversations.update(manager, conversation.id, { assigneeId: toUserId, teamId: conversation.teamId });
     await manager.getRepository(AssignmentEntity).insert({ conversationId: conversation.id, fromUserId, toUserId, teamId: conversation.teamId, byUserId, reason });
     if (toUserId && !byUserId) await manager.getRepository(UserEntity).update({ id: toUserId }, { lastAssignedAt: new Date() });
+    if (toUserId && !byUserId && !fromUserId) {
+      // Observed after the commit, so a transaction retried after a deadlock counts once.
+      const waitedMs = Date.now() - (conversation.waitingSince ?? conversation.createdAt).getTime();
+      tx.afterCommit(async () => this.metrics.assignmentLatency.observe(Math.max(0, waitedMs) / 1000));
+    }
     const dto = (await this.conversations.loadDto(conversation.id, manager))!;
     tx.publish('conversation.assigned', { conversation: dto, previousAssigneeId: fromUserId, assigneeId: toUserId, byUserId }, conversationAudience(dto, [fromUserId], true));
   }

@@ -8,6 +8,7 @@ import { TeamEntity } from '../auth/team.entity.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { ChannelEntity } from '../channels/channel.entity.js';
 import { ChannelsService } from '../channels/channels.service.js';
+import { QueueService } from '../../core/queue.service.js';
 import { ConversationsRepository } from '../conversations/conversations.repository.js';
 import { RoutingService } from './routing.service.js';
 
@@ -23,6 +24,7 @@ export class TeamsService {
     private readonly routing: RoutingService,
     private readonly channels: ChannelsService,
     private readonly conversations: ConversationsRepository,
+    private readonly queues: QueueService,
   ) {}
 
   async list(): Promise<Team[]> {
@@ -40,6 +42,7 @@ export class TeamsService {
       timezone: t.timezone,
       businessHours: t.businessHours,
       holidays: t.holidays,
+      slaBreachAction: t.slaBreachAction,
       channelIds: channels.filter((c) => c.teamId === t.id).map((c) => c.id),
       memberIds: members.filter((m) => m.teamId === t.id).map((m) => m.userId),
       waitingCount: waiting.get(t.id) ?? 0,
@@ -56,7 +59,7 @@ export class TeamsService {
     const id = await this.dataSource.transaction(async (manager) => {
       if (await manager.getRepository(TeamEntity).existsBy({ name: body.name })) throw new ConflictException(`A team named "${body.name}" exists already`);
       const team = await manager.getRepository(TeamEntity).save(
-        manager.getRepository(TeamEntity).create({ name: body.name, strategy: body.strategy, defaultCapacity: body.defaultCapacity, timezone: body.timezone, businessHours: body.businessHours as TeamEntity['businessHours'], holidays: distinctDates(body.holidays) }),
+        manager.getRepository(TeamEntity).create({ name: body.name, strategy: body.strategy, defaultCapacity: body.defaultCapacity, timezone: body.timezone, businessHours: body.businessHours as TeamEntity['businessHours'], holidays: distinctDates(body.holidays), slaBreachAction: body.slaBreachAction }),
       );
       await this.setMembersAndChannels(manager, team.id, body.memberIds, body.channelIds);
       return team.id;
@@ -78,10 +81,13 @@ export class TeamsService {
       if (body.timezone !== undefined) changes.timezone = body.timezone;
       if (body.businessHours !== undefined) changes.businessHours = body.businessHours as TeamEntity['businessHours'];
       if (body.holidays !== undefined) changes.holidays = distinctDates(body.holidays);
+      if (body.slaBreachAction !== undefined) changes.slaBreachAction = body.slaBreachAction;
       if (Object.keys(changes).length) await manager.getRepository(TeamEntity).update({ id }, changes);
       await this.setMembersAndChannels(manager, id, body.memberIds, body.channelIds);
     });
     if (body.channelIds) await this.channels.changed();
+    // Other hours move every due time of the team's open conversations.
+    if (body.timezone !== undefined || body.businessHours !== undefined || body.holidays !== undefined) await this.queues.addSlaReapply();
     // A new strategy, more capacity or more members may serve the queue now.
     await this.routing.later.drainTeam(id);
     return this.get(id);

@@ -1,8 +1,9 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { createSlaPolicyBody, SlaPolicy, updateSlaPolicyBody } from '@rapport/shared';
+import { QueueService } from '../../core/queue.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { TeamEntity } from '../auth/team.entity.js';
 import { SlaPolicyEntity } from './sla-policy.entity.js';
@@ -36,10 +37,18 @@ function assertMayWrite(user: AuthUser, teamId: string | null): void {
 /** SLA policies: leads (for their teams) and admins write them, managers read them. */
 @Injectable()
 export class SlaPoliciesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: QueueService,
+  ) {}
 
   private get repo() {
     return this.dataSource.getRepository(SlaPolicyEntity);
+  }
+
+  /** Every policy, for matching against a conversation. */
+  all(manager: EntityManager = this.dataSource.manager): Promise<SlaPolicyEntity[]> {
+    return manager.getRepository(SlaPolicyEntity).find();
   }
 
   async list(): Promise<SlaPolicy[]> {
@@ -55,7 +64,9 @@ export class SlaPoliciesService {
   async create(user: AuthUser, body: CreateBody): Promise<SlaPolicy> {
     assertMayWrite(user, body.teamId);
     await this.assertTeam(body.teamId);
-    return toSlaPolicyDto(await this.repo.save(this.repo.create(body)));
+    const saved = await this.repo.save(this.repo.create(body));
+    await this.queues.addSlaReapply();
+    return toSlaPolicyDto(saved);
   }
 
   async update(user: AuthUser, id: string, body: UpdateBody): Promise<SlaPolicy> {
@@ -70,7 +81,9 @@ export class SlaPoliciesService {
     if (changed.firstResponseSeconds === null && changed.nextReplySeconds === null && changed.resolutionSeconds === null) {
       throw new BadRequestException('set at least one of firstResponseSeconds, nextReplySeconds, resolutionSeconds');
     }
-    return toSlaPolicyDto(await this.repo.save(changed));
+    const saved = await this.repo.save(changed);
+    await this.queues.addSlaReapply();
+    return toSlaPolicyDto(saved);
   }
 
   async remove(user: AuthUser, id: string): Promise<void> {
@@ -78,6 +91,7 @@ export class SlaPoliciesService {
     if (!policy) throw new NotFoundException('SLA policy not found');
     assertMayWrite(user, policy.teamId);
     await this.repo.delete({ id });
+    await this.queues.addSlaReapply();
   }
 
   private async assertTeam(teamId: string | null): Promise<void> {

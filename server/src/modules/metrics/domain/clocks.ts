@@ -32,12 +32,21 @@ export interface Cycle {
   nextReplies: ClockValue[];
   resolution: ClockValue | null;
   events: ClockEvent[];
+  /** The clocks still running in the cycle that is not resolved yet (null for a resolved cycle). */
+  running: RunningClocks | null;
 }
 
-/** A running clock: the stretches it ran; the last is open while it runs. */
-interface Running {
+/** A running clock: the stretches it ran; the last is open while it runs (none open while paused). */
+export interface RunningClock {
   startedAt: Date;
   stretches: Array<{ from: Date; to: Date | null }>;
+}
+type Running = RunningClock;
+
+export interface RunningClocks {
+  firstResponse: RunningClock | null;
+  nextReply: RunningClock | null;
+  resolution: RunningClock | null;
 }
 
 const start = (at: Date, paused: boolean): Running => ({ startedAt: at, stretches: paused ? [] : [{ from: at, to: null }] });
@@ -87,7 +96,7 @@ export function computeCycles(facts: ClockFact[], calendar: BusinessCalendar): C
   for (const fact of [...facts].sort((a, b) => a.at.getTime() - b.at.getTime())) {
     if (fact.kind === 'customer') {
       if (!cycle) {
-        cycle = { startedAt: fact.at, firstResponse: null, nextReplies: [], resolution: null, events: [] };
+        cycle = { startedAt: fact.at, firstResponse: null, nextReplies: [], resolution: null, events: [], running: null };
         cycles.push(cycle);
         firstResponse = start(fact.at, false);
         resolution = start(fact.at, paused);
@@ -133,5 +142,6 @@ export function computeCycles(facts: ClockFact[], calendar: BusinessCalendar): C
       note(fact.at, 'resumed', 'open again');
     }
   }
+  if (cycle) cycle.running = { firstResponse, nextReply, resolution };
   return cycles;
 }

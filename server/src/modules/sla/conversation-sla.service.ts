@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { SLA_METRICS, type ConversationSla, type SlaMetric } from '@rapport/shared';
+import { QueueService } from '../../core/queue.service.js';
+import { teamCalendar } from '../auth/team-calendar.js';
+import { ChannelEntity } from '../channels/channel.entity.js';
+import { ClockFactsRepository } from '../conversations/clock-facts.repository.js';
+import type { ConversationEntity } from '../conversations/conversation.entity.js';
+import { ConversationsRepository } from '../conversations/conversations.repository.js';
+import { computeCycles } from '../metrics/domain/clocks.js';
+import type { Tx } from '../events/transactions.service.js';
+import { dueTimes, earliestDue, type DueTimes } from './domain/due-times.js';
+import { matchPolicy } from './domain/match-policy.js';
+import { SlaBreachesRepository, type Breach } from './sla-breaches.repository.js';
+import { SlaPoliciesService } from './sla-policies.service.js';
+import type { SlaPolicyEntity } from './sla-policy.entity.js';
+
+/** A conversation's SLA as its facts, its team's hours and the matching policy make it now. */
+export interface SlaState {
+  policy: SlaPolicyEntity | null;
+  due: DueTimes;
+  breaches: Breach[];
+  sla: ConversationSla | null;
+  deadline: Date | null;
+}
+
+const DUE_FIELD = { firstResponse: 'firstResponseDueAt', nextReply: 'nextReplyDueAt', resolution: 'resolutionDueAt' } as const satisfies Record<SlaMetric, keyof ConversationSla>;
+
+export const isBreached = (breaches: Breach[], metric: SlaMetric, clockStartedAt: Date): boolean =>
+  breaches.some((b) => b.metric === metric && b.clockStartedAt.getTime() === clockStartedAt.getTime());
+
+function toSla(policy: SlaPolicyEntity, due: DueTimes, breaches: Breach[]): ConversationSla {
+  const sla: ConversationSla = { policyId: policy.id, breaches: breaches.map((b) => ({ metric: b.metric, dueAt: b.dueAt.toISOString(), at: b.breachedAt.toISOString() })) };
+  for (const metric of SLA_METRICS) {
+    const d = due[metric];
+    if (d) sla[DUE_FIELD[metric]] = d.dueAt.toISOString();
+  }
+  return sla;
+}
+
+/**
+ * Keeps each conversation's `sla` (due times of its running clocks, breaches of its current cycle) and its
+ * `slaDeadline` up to date, and a delayed job per running clock that checks it at its due time.
+ */
+@Injectable()
+export class ConversationSlaService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly conversations: ConversationsRepository,
+    private readonly facts: ClockFactsRepository,
+    private readonly policies: SlaPoliciesService,
+    private readonly breaches: SlaBreachesRepository,
+    private readonly queues: QueueService,
+  ) {}
+
+  async evaluate(manager: EntityManager, conversation: ConversationEntity): Promise<SlaState> {
+    const channel = await manager.getRepository(ChannelEntity).findOne({ where: { id: conversation.channelId }, select: { id: true, kind: true } });
+    const policy = channel ? matchPolicy(await this.policies.all(manager), { teamId: conversation.teamId, channelKind: channel.kind, priority: conversation.priority }) : null;
+    if (!policy) return { policy: null, due: {}, breaches: [], sla: null, deadline: null };
+    const calendar = await teamCalendar(manager, conversation.teamId);
+    const cycle = computeCycles(await this.facts.ofConversation(conversation.id, manager), calendar).at(-1);
+    const due = dueTimes(cycle?.running ?? null, policy, calendar);
+    const breaches = cycle ? await this.breaches.since(manager, conversation.id, cycle.startedAt) : [];
+    return { policy, due, breaches, sla: toSla(policy, due, breaches), deadline: earliestDue(due) };
+  }
+
+  /**
+   * In the caller's transaction (the conversation row locked): stores the SLA as it is now and, after the
+   * commit, moves the timers. True when it changed (the caller publishes the conversation).
+   */
+  async refresh(tx: Tx, conversation: ConversationEntity): Promise<boolean> {
+    const state = await this.evaluate(tx.manager, conversation);
+    const before = conversation.sla;
+    if (JSON.stringify(before) === JSON.stringify(state.sla) && conversation.slaDeadline?.getTime() === state.deadline?.getTime()) return false;
+    await this.conversations.update(tx.manager, conversation.id, { sla: state.sla, slaDeadline: state.deadline });
+    conversation.sla = state.sla;
+    conversation.slaDeadline = state.deadline;
+    tx.afterCommit(() => this.reschedule(conversation.id, before, state));
+    return true;
+  }
+
+  /** A timer per running clock not breached yet; the timer of a due time that moved or went is removed. */
+  private async reschedule(conversationId: string, before: ConversationSla | null, state: SlaState): Promise<void> {
+    for (const metric of SLA_METRICS) {
+      const old = before?.[DUE_FIELD[metric]];
+      const due = state.due[metric];
+      const wanted = due && !isBreached(state.breaches, metric, due.clockStartedAt) ? due.dueAt : null;
+      if (old && old !== wanted?.toISOString()) await this.queues.cancelSlaBreach(conversationId, metric, new Date(old));
+      // The same due time is the same job id: adding it again is a no-op.
+      if (wanted) await this.queues.scheduleSlaBreach(conversationId, metric, wanted);
+    }
+  }
+
+  /** Open conversations (and resolved ones still showing an SLA), a page at a time by id. */
+  async pageToReapply(afterId: string | null, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM conversations WHERE (status <> 'resolved' OR sla IS NOT NULL) ${afterId ? 'AND id > $2' : ''} ORDER BY id LIMIT $1`,
+      afterId ? [limit, afterId] : [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+}
