@@ -154,6 +154,16 @@ describe('response-time clocks of a conversation', () => {
       expect(lines[1]!.split(',')[2]).toBe('5');
     });
 
+    it('gives one row per local day for trend charts, in the timezone asked for', async () => {
+      const tz = 'Pacific/Kiritimati'; // UTC+14: the local day is often not the UTC day
+      const byDay = (await manager.get<ResponseTimesReport>(`/api/metrics/response-times?${period()}&groupBy=day&tz=${tz}`)).body;
+      const localDays = new Set([Date.now() - 3600_000, Date.now()].map((t) => new Date(t).toLocaleDateString('en-CA', { timeZone: tz })));
+      for (const row of byDay.rows) expect(localDays).toContain(row.key);
+      expect(byDay.rows.reduce((n, r) => n + r.firstResponse.count, 0)).toBe(5);
+      expect(byDay.rows.map((r) => r.key)).toEqual([...byDay.rows.map((r) => r.key)].sort());
+      expect((await manager.get('/api/metrics/response-times?groupBy=day&tz=Mars/Olympus')).status).toBe(400);
+    });
+
     it('refuses agents with 403 and a bad period or grouping with 400', async () => {
       const agent = client(app.baseUrl, (await login(app.baseUrl, 'agent1@rapport.test')).accessToken);
       expect((await agent.get('/api/metrics/response-times')).status).toBe(403);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { SyncedEvent, User } from '@rapport/shared';
+import type { SlaBreachedEvent, SyncedEvent, User } from '@rapport/shared';
 import { ActivityStore } from '../lib/activity-store';
 import { apiRequest } from '../lib/api-client';
 import { EventSequencer, isSyncAck } from '../lib/event-sequencer';
@@ -8,6 +8,9 @@ import { RealtimeContext, type Availability, type ConnectionStatus, type Realtim
 import { loadAvailability, saveAvailability } from '../lib/availability-store';
 import { createSocket, type RapportSocket } from '../lib/socket-client';
 import { createThrottle } from '../lib/throttle';
+import { BreachNoticeStore, shouldAnnounceBreach } from '../modules/sla/breach-notices';
+import { announceBreach } from '../modules/sla/breach-notifier';
+import { SlaBreachNotices } from '../modules/sla/sla-breach-notices';
 import { createRoutingRefresher, writeAgentPresence } from '../modules/team/team-cache-writer';
 import { canSeeTeam } from '../modules/team/team-permissions';
 import { applyServerEvent } from './apply-server-event';
@@ -30,6 +33,7 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [activity] = useState(() => new ActivityStore());
+  const [breachNotices] = useState(() => new BreachNoticeStore());
   const [typingGate] = useState(() => createThrottle(TYPING_INTERVAL_MS));
   const socketRef = useRef<RapportSocket | null>(null);
   const viewingRef = useRef<string | null>(null);
@@ -42,9 +46,18 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
     socketRef.current = socket;
     // Agents and teams are supervisor data: agents never load them, so there is nothing to refresh.
     const refreshRouting = canSeeTeam({ role: userRole }) ? createRoutingRefresher(queryClient) : null;
+    // Breaches up to this seq happened before the page loaded (the first sync replays the log from 0): not news.
+    let announceAfterSeq: number | null = null;
+    const effects = {
+      onSlaBreached: (event: SlaBreachedEvent) => {
+        // Until a sync answers, only live events (none is being replayed) are news.
+        const after = announceAfterSeq ?? (sequencer.syncing ? null : 0);
+        if (shouldAnnounceBreach(event, { id: user.id, role: userRole }, after)) announceBreach(queryClient, breachNotices, event);
+      },
+    };
     const sequencer = new EventSequencer({
       apply: (event) => {
-        applyServerEvent(queryClient, event, user.id);
+        applyServerEvent(queryClient, event, user.id, effects);
         if (event.type === 'message.created' && event.payload.message.authorId) {
           activity.stopTyping(event.payload.conversationId, event.payload.message.authorId);
         }
@@ -58,8 +71,10 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
     const sync = () => {
       const { syncId, sinceSeq } = sequencer.beginSync();
       socket.timeout(SYNC_TIMEOUT_MS).emit('sync', { sinceSeq }, (error, ack: unknown) => {
-        if (!error && isSyncAck(ack)) sequencer.completeSync(syncId, ack);
-        else sequencer.failSync(syncId);
+        if (!error && isSyncAck(ack)) {
+          announceAfterSeq ??= ack.latestSeq;
+          sequencer.completeSync(syncId, ack);
+        } else sequencer.failSync(syncId);
       });
     };
 
@@ -89,6 +104,7 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
     socket.on('conversation.assigned', (payload) => live({ seq: payload.seq, type: 'conversation.assigned', payload }));
     socket.on('message.created', (payload) => live({ seq: payload.seq, type: 'message.created', payload }));
     socket.on('message.updated', (payload) => live({ seq: payload.seq, type: 'message.updated', payload }));
+    socket.on('sla.breached', (payload) => live({ seq: payload.seq, type: 'sla.breached', payload }));
     socket.on('conversation.typing', (event) => {
       if (event.userId !== user.id) activity.onTyping(event);
     });
@@ -101,8 +117,9 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
       socket.disconnect();
       socketRef.current = null;
       activity.reset();
+      breachNotices.reset();
     };
-  }, [token, user.id, userRole, queryClient, activity]);
+  }, [token, user.id, userRole, queryClient, activity, breachNotices]);
 
   const setViewing = useCallback((conversationId: string | null) => {
     viewingRef.current = conversationId;
@@ -131,5 +148,10 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
     [status, activity, setViewing, notifyTyping, availability, setAvailability],
   );
 
-  return <RealtimeContext.Provider value={api}>{children}</RealtimeContext.Provider>;
+  return (
+    <RealtimeContext.Provider value={api}>
+      {children}
+      <SlaBreachNotices store={breachNotices} />
+    </RealtimeContext.Provider>
+  );
 }

@@ -14,6 +14,7 @@ export function makeConversation(overrides: Partial<Conversation> & { id: string
     language: null,
     tags: [],
     slaDeadline: null,
+    sla: null,
     assigneeId: null,
     assignee: null,
     teamId: null,
@@ -67,6 +68,7 @@ export function makeAgent(overrides: Partial<Agent> & { id: string }): Agent {
     autoAssign: true,
     presence: 'online',
     openCount: 0,
+    oldestWaitingSince: null,
     ...overrides,
   };
 }
@@ -79,6 +81,7 @@ export function makeTeam(overrides: Partial<Team> & { id: string }): Team {
     timezone: 'UTC',
     businessHours: {},
     holidays: [],
+    slaBreachAction: 'notify',
     channelIds: [],
     memberIds: [],
     waitingCount: 0,

@@ -4,6 +4,7 @@ import { formatFullDateTime, formatRelativeTime } from '../../lib/format-time';
 import { Avatar } from '../../ui/avatar';
 import { ChannelBadge } from '../../ui/channel-badge';
 import { PriorityMarker } from '../../ui/priority-marker';
+import { ConversationSlaCountdown } from '../sla/conversation-sla-countdown';
 
 /** After this long without an answer a waiting customer is shown in the warning colour. */
 const LONG_WAIT_MS = 60 * 60 * 1000;
@@ -87,6 +88,7 @@ export const ConversationListItem = memo(function ConversationListItem({ convers
                 waiting {waitingMs < 60_000 ? '<1m' : formatRelativeTime(c.waitingSince, now)}
               </span>
             ) : null}
+            <ConversationSlaCountdown sla={c.sla} />
           </span>
         </span>
       </button>

@@ -1,11 +1,18 @@
-import { useCallback } from 'react';
+import { Fragment, useCallback, useState } from 'react';
 import { ROUTING_STRATEGIES, type Agent, type RoutingStrategy, type Team, type UpdateAgentBody } from '@rapport/shared';
 import { errorMessage } from '../../lib/error-message';
+import { useNow } from '../../lib/use-now';
 import { DismissibleError, EmptyState, InlineError, Spinner } from '../../ui/feedback';
 import { useCurrentUser } from '../auth/use-session';
+import { toggleInSet } from '../inbox/bulk-assign';
+import { SlaPoliciesSection } from '../sla/sla-policies-section';
 import { effectiveCapacityOf } from './agent-load';
+import { AgentConversations } from './agent-conversations';
 import { AgentRow } from './agent-row';
 import { groupAgentsByTeam, type TeamSection } from './agents-cache';
+import { TeamHoursEditor } from './team-hours-editor';
+import { useFirstResponseMediansToday } from './use-response-times-today';
+import { WaitingQueuePanel } from './waiting-queue-panel';
 import { canEditRouting } from './team-permissions';
 import { useAgents, useTeams } from './use-agents';
 import { useUpdateAgent, useUpdateTeam } from './use-update-agent';
@@ -17,20 +24,29 @@ const STRATEGY_HINTS: Record<RoutingStrategy, string> = {
   manual: 'Nothing is assigned automatically; leads hand out the queue.',
 };
 
+type TeamTab = 'overview' | 'settings';
+const AGENT_COLUMNS = 7;
+const NOTHING_EXPANDED: ReadonlySet<string> = new Set();
+
 interface SectionProps {
   section: TeamSection;
   teams: readonly Team[];
+  agents: readonly Agent[];
   editable: boolean;
   onUpdateAgent: (agent: Agent, patch: UpdateAgentBody) => void;
   onUpdateTeam: (team: Team, strategy: RoutingStrategy) => void;
+  medians: ReadonlyMap<string, number>;
+  expanded: ReadonlySet<string>;
+  onToggleExpanded: (agentId: string) => void;
 }
 
 function onlineCount(agents: readonly Agent[]): number {
   return agents.filter((a) => a.presence === 'online').length;
 }
 
-function TeamCard({ section, teams, editable, onUpdateAgent, onUpdateTeam }: SectionProps) {
+function TeamCard({ section, teams, agents, editable, onUpdateAgent, onUpdateTeam, medians, expanded, onToggleExpanded }: SectionProps) {
   const { team, members, alsoMembers } = section;
+  const now = useNow();
   const everyone = [...members, ...alsoMembers];
   return (
     <section className="team-card" data-testid="team-card" data-team-id={team?.id} aria-label={team ? `Team ${team.name}` : 'Not in a team'}>
@@ -73,8 +89,13 @@ function TeamCard({ section, teams, editable, onUpdateAgent, onUpdateTeam }: Sec
             <tr>
               <th scope="col">Agent</th>
               <th scope="col">Load</th>
-              <th scope="col">Languages</th>
-              <th scope="col">Skills</th>
+              <th scope="col" className="cell-num" title="How long their longest-waiting customer has waited for a reply">
+                Oldest wait
+              </th>
+              <th scope="col" className="cell-num" title="Median first response since midnight">
+                First reply today
+              </th>
+              <th scope="col">Languages · skills</th>
               <th scope="col" className="cell-center">
                 Auto-assign
               </th>
@@ -84,9 +105,26 @@ function TeamCard({ section, teams, editable, onUpdateAgent, onUpdateTeam }: Sec
             </tr>
           </thead>
           <tbody>
-            {members.map((agent) => (
-              <AgentRow key={agent.id} agent={agent} defaultCapacity={effectiveCapacityOf(null, agent.teamIds, teams, agent.effectiveCapacity)} editable={editable} onUpdate={onUpdateAgent} />
-            ))}
+            {members.map((agent) => {
+              const open = expanded.has(agent.id);
+              const conversationsId = `agent-conversations-${agent.id}`;
+              return (
+                <Fragment key={agent.id}>
+                  <AgentRow
+                    agent={agent}
+                    defaultCapacity={effectiveCapacityOf(null, agent.teamIds, teams, agent.effectiveCapacity)}
+                    editable={editable}
+                    onUpdate={onUpdateAgent}
+                    now={now}
+                    firstResponseMedian={medians.get(agent.id)}
+                    expanded={open}
+                    onToggleExpanded={onToggleExpanded}
+                    conversationsId={conversationsId}
+                  />
+                  {open ? <AgentConversations id={conversationsId} agent={agent} agents={agents} colSpan={AGENT_COLUMNS} /> : null}
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
       ) : null}
@@ -95,7 +133,32 @@ function TeamCard({ section, teams, editable, onUpdateAgent, onUpdateTeam }: Sec
   );
 }
 
-/** Leads, managers and admins: who is online, how loaded, and how each team routes. */
+function TeamTabs({ tab, onChange }: { tab: TeamTab; onChange: (tab: TeamTab) => void }) {
+  const tabs: Array<[TeamTab, string]> = [
+    ['overview', 'Agents & queue'],
+    ['settings', 'Hours & SLAs'],
+  ];
+  return (
+    <div className="segmented team-tabs" role="tablist" aria-label="Team view">
+      {tabs.map(([value, label]) => (
+        <button key={value} type="button" role="tab" aria-selected={tab === value} data-testid={`team-tab-${value}`} className={tab === value ? 'segment is-active' : 'segment'} onClick={() => onChange(value)}>
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function TeamSettings({ teams, editable }: { teams: readonly Team[]; editable: boolean }) {
+  return (
+    <div className="team-settings" data-testid="team-settings" role="tabpanel" aria-label="Hours & SLAs">
+      <SlaPoliciesSection teams={teams} />
+      {teams.length === 0 ? <EmptyState title="No teams yet" /> : teams.map((team) => <TeamHoursEditor key={team.id} team={team} editable={editable} />)}
+    </div>
+  );
+}
+
+/** Leads, managers and admins: who is online, how loaded, what waits, how each team routes, and its hours and SLAs. */
 export function TeamView() {
   const user = useCurrentUser();
   const agents = useAgents();
@@ -108,6 +171,10 @@ export function TeamView() {
 
   const onUpdateAgent = useCallback((agent: Agent, patch: UpdateAgentBody) => mutateAgent({ agent, patch }), [mutateAgent]);
   const onUpdateTeam = useCallback((team: Team, strategy: RoutingStrategy) => mutateTeam({ team, patch: { strategy } }), [mutateTeam]);
+  const [tab, setTab] = useState<TeamTab>('overview');
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(NOTHING_EXPANDED);
+  const onToggleExpanded = useCallback((agentId: string) => setExpanded((current) => toggleInSet(current, agentId)), []);
+  const { medians } = useFirstResponseMediansToday();
 
   const saveError = updateAgent.error ?? updateTeam.error;
 
@@ -129,26 +196,48 @@ export function TeamView() {
         Could not load the team: {errorMessage(agents.error ?? teams.error)}
       </InlineError>
     );
+  } else if (tab === 'settings') {
+    body = <TeamSettings teams={teams.data} editable={editable} />;
   } else {
     const sections = groupAgentsByTeam(teams.data, agents.data);
-    body =
-      sections.length === 0 ? (
-        <EmptyState title="No agents yet" />
-      ) : (
-        sections.map((section) => (
-          <TeamCard key={section.team?.id ?? 'none'} section={section} teams={teams.data} editable={editable} onUpdateAgent={onUpdateAgent} onUpdateTeam={onUpdateTeam} />
-        ))
-      );
+    body = (
+      <div className="team-overview" role="tabpanel" aria-label="Agents & queue">
+        <div className="team-overview-main">
+          {sections.length === 0 ? (
+            <EmptyState title="No agents yet" />
+          ) : (
+            sections.map((section) => (
+              <TeamCard
+                key={section.team?.id ?? 'none'}
+                section={section}
+                teams={teams.data}
+                agents={agents.data}
+                editable={editable}
+                onUpdateAgent={onUpdateAgent}
+                onUpdateTeam={onUpdateTeam}
+                medians={medians}
+                expanded={expanded}
+                onToggleExpanded={onToggleExpanded}
+              />
+            ))
+          )}
+        </div>
+        <WaitingQueuePanel agents={agents.data} teams={teams.data} />
+      </div>
+    );
   }
 
   return (
     <main className="team-page" data-testid="team-view" aria-label="Team">
-      <div className="team-page-inner">
-        <div className="team-page-header">
-          <h1>Team</h1>
-          <p className="muted">
-            Who is online, how full their queue is, and how new conversations are routed.{editable ? '' : ' Only leads and admins change these settings.'}
-          </p>
+      <div className="team-page-inner is-wide">
+        <div className="page-header-row">
+          <div className="team-page-header">
+            <h1>Team</h1>
+            <p className="muted">
+              Who is online, how full their queue is, what waits, and how new conversations are routed.{editable ? '' : ' Only leads and admins change these settings.'}
+            </p>
+          </div>
+          <TeamTabs tab={tab} onChange={setTab} />
         </div>
         {saveError ? (
           <DismissibleError

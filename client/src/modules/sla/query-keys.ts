@@ -1,0 +1,3 @@
+export const slaKeys = {
+  policies: ['sla-policies'] as const,
+};
