@@ -106,7 +106,7 @@ type Api = ReturnType<typeof client>;
 
     // Trend charts: an svg each, with a point for today on the axis of the whole week.
     for (const chart of ['trend-chart-median', 'trend-chart-p90']) {
-      const svg = page.getByTestId(chart).locator('svg.recharts-surface');
+      const svg = page.getByTestId(chart).locator('.recharts-wrapper > svg.recharts-surface');
       await svg.waitFor();
       await page.getByTestId(chart).locator('.recharts-line-dot, .recharts-line-dots circle').first().waitFor();
       await expect(page.getByTestId(chart).locator('.recharts-xAxis .recharts-cartesian-axis-tick').count()).resolves.toBeGreaterThanOrEqual(3);
@@ -118,7 +118,7 @@ type Api = ReturnType<typeof client>;
     const counts = await heatmap.locator('td[data-count]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-count'))));
     expect(counts).toHaveLength(7 * 24);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(customerMessages);
-    await page.getByTestId('volume-chart').locator('svg.recharts-surface').waitFor();
+    await page.getByTestId('volume-chart').locator('.recharts-wrapper > svg.recharts-surface').waitFor();
 
     // The agent table: both agents, with figures in every clock they stopped.
     const table = page.locator('[data-testid="report-table"][data-group="agent"]');
@@ -160,6 +160,16 @@ type Api = ReturnType<typeof client>;
     expect(header).toMatch(/^key,name,firstResponseCount,/);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('Website widget (API)');
+
+    // Custom days start as the week on screen; days the wrong way round are refused and the figures stay.
+    await page.locator('label', { has: page.getByTestId('report-period-custom') }).click();
+    const to = await page.getByTestId('report-to').inputValue();
+    const from = await page.getByTestId('report-from').inputValue();
+    expect(Date.parse(to) - Date.parse(from)).toBe(6 * 86_400_000);
+    await page.getByTestId('report-from').fill(to);
+    await page.getByTestId('report-to').fill(from);
+    await page.getByRole('alert').filter({ hasText: 'The end date is before the start date.' }).waitFor();
+    await expect(channels.getByTestId('report-row').count()).resolves.toBe(1);
   });
 
   it('keeps the reports from agents', async () => {

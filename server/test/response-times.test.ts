@@ -162,6 +162,10 @@ describe('response-time clocks of a conversation', () => {
       expect(byDay.rows.reduce((n, r) => n + r.firstResponse.count, 0)).toBe(5);
       expect(byDay.rows.map((r) => r.key)).toEqual([...byDay.rows.map((r) => r.key)].sort());
       expect((await manager.get('/api/metrics/response-times?groupBy=day&tz=Mars/Olympus')).status).toBe(400);
+
+      const all = (await manager.get<ResponseTimesReport>(`/api/metrics/response-times?${period()}&groupBy=all`)).body;
+      expect(all.rows).toHaveLength(1);
+      expect(all.rows[0]).toMatchObject({ key: 'all', name: 'All', firstResponse: { count: 5 } });
     });
 
     it('refuses agents with 403 and a bad period or grouping with 400', async () => {

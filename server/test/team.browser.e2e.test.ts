@@ -176,6 +176,9 @@ const VIEWPORT = { width: 1400, height: 900 };
     // Routing by hand only, so what arrives waits for the lead.
     const teams = (await asLead().get<Team[]>('/api/teams')).body;
     for (const team of teams) expect((await asLead().patch(`/api/teams/${team.id}`, { strategy: 'manual', businessHours: {} })).status).toBe(200);
+    // Every conversation of the team gets 30 minutes for a first response (urgent ones have the 15-minute policy above).
+    const care = teams.find((t) => t.name === 'Care')!;
+    expect((await asLead().post('/api/sla-policies', { name: 'Care standard', teamId: care.id, firstResponseSeconds: 1800, businessHoursOnly: false })).status).toBe(201);
     const calm = await customerWrites('Ada Byron', 'Could you tell me when my order ships?', 25);
     const urgent = await customerWrites('Grace Brewster', 'URGENT: I was charged twice, this is unacceptable!', 5);
     const older = await customerWrites('Katherine Johnson', 'Hello, is the store open on Sunday?', 40);
@@ -186,6 +189,11 @@ const VIEWPORT = { width: 1400, height: 900 };
     const ids = async () => queue.getByTestId('team-conversation').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-conversation-id')));
     await eventually(async () => (await ids()).includes(older.id) && (await ids()).includes(calm.id) && (await ids()).includes(urgent.id), 10000, 'the queue to list the new conversations');
     const order = (await ids()).filter((id) => [calm.id, urgent.id, older.id].includes(id ?? ''));
+    // Countdowns: 5 of 30 minutes left is amber, 40 minutes waited is past due, 10 of 15 left is fine.
+    const toneOf = (id: string) => queue.locator(`[data-testid="team-conversation"][data-conversation-id="${id}"] [data-testid="sla-countdown"]`).getAttribute('data-tone', { timeout: 10000 });
+    await expect(toneOf(calm.id)).resolves.toBe('warning');
+    await expect(toneOf(older.id)).resolves.toBe('breached');
+    await expect(toneOf(urgent.id)).resolves.toBe('ok');
     const priorityOf = new Map((await Promise.all([calm, urgent, older].map((c) => asLead().get<Conversation>(`/api/conversations/${c.id}`)))).map((r) => [r.body.id, r.body.priority]));
     // Higher priority first; of equal priority, the longer wait.
     const rank = { urgent: 0, high: 1, normal: 2, low: 3 } as const;

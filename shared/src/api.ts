@@ -83,8 +83,11 @@ export interface ClockSummary {
   businessHours: { median: number | null; p90: number | null };
 }
 
-/** `day` (an extension): one row per local day of the period in `tz`, for trend charts; the key is YYYY-MM-DD. */
-export const RESPONSE_TIME_GROUPS = ['agent', 'team', 'channel', 'day'] as const;
+/**
+ * Extensions: `day` gives one row per local day of the period in `tz` (key YYYY-MM-DD), for trend charts;
+ * `all` one row (key "all") over every clock of the period, for totals (medians of groups do not add up).
+ */
+export const RESPONSE_TIME_GROUPS = ['agent', 'team', 'channel', 'day', 'all'] as const;
 export type ResponseTimeGroup = (typeof RESPONSE_TIME_GROUPS)[number];
 
 /** `GET /api/metrics/response-times`: one row per agent, team or channel, of the clocks stopped in the period. */

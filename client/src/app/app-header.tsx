@@ -13,6 +13,7 @@ export interface AppNav {
   /** Given to those who may open the view. */
   onTeam?: () => void;
   onChannels?: () => void;
+  onReports?: () => void;
 }
 
 function NavLink({ active, testId, onClick, children }: { active: boolean; testId: string; onClick: () => void; children: string }) {
@@ -23,7 +24,7 @@ function NavLink({ active, testId, onClick, children }: { active: boolean; testI
   );
 }
 
-function Nav({ view, onInbox, onTeam, onChannels }: AppNav) {
+function Nav({ view, onInbox, onTeam, onChannels, onReports }: AppNav) {
   return (
     <nav className="app-nav" aria-label="Views">
       <NavLink active={view === 'inbox'} testId="nav-inbox" onClick={onInbox}>
@@ -37,6 +38,11 @@ function Nav({ view, onInbox, onTeam, onChannels }: AppNav) {
       {onChannels ? (
         <NavLink active={view === 'channels'} testId="nav-channels" onClick={onChannels}>
           Channels
+        </NavLink>
+      ) : null}
+      {onReports ? (
+        <NavLink active={view === 'reports'} testId="nav-reports" onClick={onReports}>
+          Reports
         </NavLink>
       ) : null}
     </nav>

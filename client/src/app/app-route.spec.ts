@@ -11,6 +11,9 @@ describe('parseRoute', () => {
     ['#/channels', { view: 'channels' }],
     ['#/channels/', { view: 'channels' }],
     ['#/channels/abc', { view: 'inbox', conversationId: null }],
+    ['#/reports', { view: 'reports' }],
+    ['#/reports/', { view: 'reports' }],
+    ['#/reports/agents', { view: 'inbox', conversationId: null }],
     ['#/elsewhere', { view: 'inbox', conversationId: null }],
     ['#/c/%E0%A4%A', { view: 'inbox', conversationId: null }],
   ])('%s', (hash, expected) => {
@@ -20,7 +23,7 @@ describe('parseRoute', () => {
 
 describe('routeToHash', () => {
   it('round-trips every route', () => {
-    const routes: AppRoute[] = [{ view: 'team' }, { view: 'channels' }, { view: 'inbox', conversationId: 'x/y' }];
+    const routes: AppRoute[] = [{ view: 'team' }, { view: 'channels' }, { view: 'reports' }, { view: 'inbox', conversationId: 'x/y' }];
     for (const route of routes) expect(parseRoute(routeToHash(route))).toEqual(route);
     expect(routeToHash({ view: 'inbox', conversationId: null })).toBe('');
   });

@@ -6,6 +6,8 @@ import { ConversationView } from '../modules/conversation/conversation-view';
 import { useConversation } from '../modules/conversation/use-conversation';
 import { CustomerPanel } from '../modules/customer/customer-panel';
 import { InboxSidebar } from '../modules/inbox/inbox-sidebar';
+import { LazyReportsView } from '../modules/reports/lazy-reports-view';
+import { canSeeReports } from '../modules/reports/report-permissions';
 import { canSeeTeam } from '../modules/team/team-permissions';
 import { TeamView } from '../modules/team/team-view';
 import { EmptyState } from '../ui/feedback';
@@ -18,30 +20,33 @@ function CustomerColumn({ conversationId, onOpenConversation }: { conversationId
   return <CustomerPanel customerId={conversation.data?.customerId} currentConversationId={conversationId} onOpenConversation={onOpenConversation} />;
 }
 
-/** The signed-in app: the inbox (conversation list, open thread, customer details) or, for supervisors, the team and the channels. */
+/** The signed-in app: the inbox (conversation list, open thread, customer details) or, for supervisors, the team, the channels and the reports. */
 export function AppShell({ user }: { user: User }) {
   const { route, navigate, openInbox } = useAppRoute();
   const [customerPanelOpen, toggleCustomerPanel] = useStoredFlag('rapport.customerPanelOpen', true);
   const select = useCallback((id: string | null) => navigate({ view: 'inbox', conversationId: id }), [navigate]);
   const teamAllowed = canSeeTeam(user);
   const channelsAllowed = canSeeChannels(user);
-  // An agent who follows a #/team or #/channels link just gets the inbox.
-  const view = (route.view === 'team' && teamAllowed) || (route.view === 'channels' && channelsAllowed) ? route.view : 'inbox';
+  const reportsAllowed = canSeeReports(user);
+  // An agent who follows a #/team, #/channels or #/reports link just gets the inbox.
+  const view =
+    (route.view === 'team' && teamAllowed) || (route.view === 'channels' && channelsAllowed) || (route.view === 'reports' && reportsAllowed) ? route.view : 'inbox';
   const nav: AppNav | undefined =
-    teamAllowed || channelsAllowed
+    teamAllowed || channelsAllowed || reportsAllowed
       ? {
           view,
           onInbox: openInbox,
           onTeam: teamAllowed ? () => navigate({ view: 'team' }) : undefined,
           onChannels: channelsAllowed ? () => navigate({ view: 'channels' }) : undefined,
+          onReports: reportsAllowed ? () => navigate({ view: 'reports' }) : undefined,
         }
       : undefined;
 
-  if (view === 'team' || view === 'channels') {
+  if (view === 'team' || view === 'channels' || view === 'reports') {
     return (
       <div className="app">
         <AppHeader user={user} nav={nav} />
-        {view === 'team' ? <TeamView /> : <ChannelsView />}
+        {view === 'team' ? <TeamView /> : view === 'channels' ? <ChannelsView /> : <LazyReportsView />}
       </div>
     );
   }

@@ -16,9 +16,13 @@ export class ReportIndexes1795372000000 implements MigrationInterface {
         // Volume sums one row per write: the counts in the index, so a month of rows is read from it alone.
         await queryRunner.query(`DROP INDEX "ix_message_volume_bucket"`);
         await queryRunner.query(`CREATE INDEX "ix_message_volume_bucket_counts" ON "message_volume" ("bucket", "channel_id") INCLUDE ("inbound", "outbound")`);
+        // Read in index order and summed as it goes, a month takes tens of ms in one process; parallel workers
+        // (two per query, the report runs two at once) cost more than that to start and merge on a small server.
+        await queryRunner.query(`ALTER TABLE "message_volume" SET (parallel_workers = 0)`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`ALTER TABLE "message_volume" RESET (parallel_workers)`);
         await queryRunner.query(`DROP INDEX "ix_message_volume_bucket_counts"`);
         await queryRunner.query(`CREATE INDEX "ix_message_volume_bucket" ON "message_volume" ("bucket", "channel_id")`);
         await queryRunner.query(`DROP INDEX "ix_clock_values_stopped_report"`);

@@ -33,6 +33,7 @@ const GROUPS: Record<ResponseTimeGroup, { key: string; name: string; join: strin
   channel: { key: 'v.channel_id', name: 'ch.name', join: 'JOIN channels ch ON ch.id = v.channel_id' },
   // $tz: the timezone whose local days the rows are.
   day: { key: "to_char(v.stopped_at AT TIME ZONE $tz, 'YYYY-MM-DD')", name: "to_char(v.stopped_at AT TIME ZONE $tz, 'YYYY-MM-DD')", join: '', byDay: true },
+  all: { key: "'all'::text", name: "'All'::text", join: '' },
 };
 
 const EMPTY: ClockSummary = { count: 0, median: null, p90: null, businessHours: { median: null, p90: null } };

@@ -19,16 +19,19 @@ export class VolumeService {
     const ownTeamsOnly = user.role === 'lead';
     const scope = ownTeamsOnly ? 'AND v.channel_id IN (SELECT id FROM channels WHERE team_id = ANY($4::uuid[]))' : '';
     const params = [from, to, query.tz, ...(ownTeamsOnly ? [user.teamIds] : [])];
+    // Summed per quarter hour first (in index order, no timezone work): a month holds one row per write,
+    // hundreds of thousands, and converting each to local time cost more than the sums themselves.
+    const perBucket = `SELECT v.bucket, sum(v.inbound) AS inbound, sum(v.outbound) AS outbound FROM message_volume v WHERE v.bucket >= $1 AND v.bucket < $2 ${scope} GROUP BY v.bucket`;
     const [byHour, heatmap] = await Promise.all([
       this.dataSource.query<Array<{ at: Date; inbound: number; outbound: number }>>(
         `SELECT date_trunc('hour', v.bucket AT TIME ZONE $3) AT TIME ZONE $3 AS at, sum(v.inbound)::int AS inbound, sum(v.outbound)::int AS outbound
-         FROM message_volume v WHERE v.bucket >= $1 AND v.bucket < $2 ${scope}
+         FROM (${perBucket}) v
          GROUP BY 1 ORDER BY 1`,
         params,
       ),
       this.dataSource.query<Array<{ weekday: number; hour: number; inbound: number }>>(
         `SELECT extract(isodow FROM v.bucket AT TIME ZONE $3)::int AS weekday, extract(hour FROM v.bucket AT TIME ZONE $3)::int AS hour, sum(v.inbound)::int AS inbound
-         FROM message_volume v WHERE v.bucket >= $1 AND v.bucket < $2 ${scope}
+         FROM (${perBucket}) v
          GROUP BY 1, 2 HAVING sum(v.inbound) > 0 ORDER BY 1, 2`,
         params,
       ),
