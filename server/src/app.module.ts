@@ -4,9 +4,11 @@ import { databasePoolSize, type AppConfig } from './config/env.js';
 import { CoreModule } from './core/core.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CannedResponsesModule } from './modules/canned-responses/canned-responses.module.js';
 import { ChannelsModule } from './modules/channels/channels.module.js';
 import { ConversationsModule } from './modules/conversations/conversations.module.js';
 import { CustomersModule } from './modules/customers/customers.module.js';
+import { FollowUpsModule } from './modules/follow-ups/follow-ups.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
@@ -30,7 +32,9 @@ export class AppModule {
         ConversationsModule,
         RoutingModule,
         SlaModule,
+        CannedResponsesModule,
         CustomersModule,
+        FollowUpsModule,
         IngestModule,
         WorkersModule,
       ],

@@ -263,12 +263,73 @@ export interface CustomerProfile {
   name: string;
   tier: CustomerTier;
   preferredLanguage: string | null;
+  /** `learned` follows the customer's messages; `person` was set by someone and stays; null when unknown. */
+  preferredLanguageSource: PreferredLanguageSource | null;
   preferences: Record<string, unknown>;
   notes: string | null;
+  /** IANA name, e.g. "Europe/Madrid"; null when unknown. */
+  timezone: string | null;
+  contactHours: ContactHours | null;
+  tags: string[];
+  /** Nobody reaches out to them first (follow-ups, campaigns); replying to their own messages is fine. */
+  doNotContact: boolean;
+  email: string | null;
+  phone: string | null;
   identities: CustomerIdentity[];
   conversations: Array<Pick<Conversation, 'id' | 'channelId' | 'channelKind' | 'status' | 'lastMessageAt' | 'lastMessagePreview'>>;
+  /** Lifetime figures over every conversation of the customer, visible or not. */
+  stats: { conversations: number; lastContactAt: string | null; openNow: number };
   createdAt: string;
 }
+
+// ---- customers across channels (merge, split, suggestions, profile fields) ----
+
+export const PREFERRED_LANGUAGE_SOURCES = ['learned', 'person'] as const;
+export type PreferredLanguageSource = (typeof PREFERRED_LANGUAGE_SOURCES)[number];
+
+/** When the customer may be contacted: ISO weekdays (1 = Monday … 7 = Sunday), from–to in their timezone. */
+export interface ContactHours {
+  days: number[];
+  from: string;
+  to: string;
+}
+
+/** A customer as search and merge suggestions list them. */
+export interface CustomerMatch {
+  id: string;
+  name: string;
+  tier: CustomerTier;
+  email: string | null;
+  phone: string | null;
+  identities: Array<Pick<CustomerIdentity, 'id' | 'channelKind' | 'handle' | 'externalId' | 'displayName'>>;
+}
+
+/** `GET /api/customers/:id/merge-suggestions`: never merged by themselves, a person confirms. */
+export interface MergeSuggestion {
+  customer: CustomerMatch;
+  reasons: string[];
+}
+
+export const mergeCustomerBody = z.object({ customerId: z.string().uuid('customerId must be a customer id') });
+export type MergeCustomerBody = z.infer<typeof mergeCustomerBody>;
+
+export const splitCustomerBody = z.object({ identityId: z.string().uuid('identityId must be an identity id') });
+export type SplitCustomerBody = z.infer<typeof splitCustomerBody>;
+
+export const searchCustomersQuery = z.object({
+  q: z.string().trim().min(1, 'q must not be empty').max(200),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type SearchCustomersQuery = z.infer<typeof searchCustomersQuery>;
+
+const tagList = z
+  .array(z.string().trim().toLowerCase().min(1, 'tags must not be empty').max(50))
+  .max(50)
+  .transform((tags) => [...new Set(tags)]);
+
+/** Extension: `PATCH /api/conversations/:id` — the conversation's tags, replaced as a whole. */
+export const updateConversationBody = z.object({ tags: tagList });
+export type UpdateConversationBody = z.input<typeof updateConversationBody>;
 
 export interface HealthResponse {
   status: 'ok' | 'error';
@@ -504,6 +565,18 @@ export interface Assignment {
   createdAt: string;
 }
 
+const contactHours = z
+  .object({
+    days: z
+      .array(z.number().int().min(1, 'days are 1 (Monday) to 7 (Sunday)').max(7, 'days are 1 (Monday) to 7 (Sunday)'))
+      .min(1, 'give at least one day')
+      .max(7)
+      .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+    from: hhmm,
+    to: hhmm,
+  })
+  .refine((h) => h.from < h.to, { message: 'from must be before to', path: ['to'] });
+
 /** What agents remember about a customer (tier is for leads, managers and admins). */
 export const updateCustomerBody = z.object({
   name: z.string().trim().min(1).max(200).optional(),
@@ -511,6 +584,17 @@ export const updateCustomerBody = z.object({
   preferredLanguage: z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, 'preferredLanguage is an ISO 639-1 code like "es"').nullable().optional(),
   notes: z.string().max(10000).nullable().optional(),
   preferences: z.record(z.string(), z.unknown()).optional(),
+  timezone: timezone.nullable().optional(),
+  contactHours: contactHours.nullable().optional(),
+  tags: tagList.optional(),
+  doNotContact: z.boolean().optional(),
+  email: z.string().trim().toLowerCase().email('email must be an email address').max(320).nullable().optional(),
+  phone: z
+    .string()
+    .transform((p) => p.replace(/[\s().-]/g, ''))
+    .pipe(z.string().regex(/^\+?\d{6,15}$/, 'phone must be a phone number like "+34 600 123 456"'))
+    .nullable()
+    .optional(),
 });
 export type UpdateCustomerBody = z.input<typeof updateCustomerBody>;
 
@@ -536,3 +620,111 @@ export const updateUserBody = z.object({
   password: z.string().min(10, 'password: at least 10 characters').max(200).optional(),
 });
 export type UpdateUserBody = z.input<typeof updateUserBody>;
+
+// ---- follow-ups, snooze timers and contact checks ----
+
+/** `scheduled` until its time; `due` once it fired (the conversation reopened); `cancelled` when called off or dismissed. */
+export const FOLLOW_UP_STATUSES = ['scheduled', 'due', 'cancelled'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+/** A reminder to get back to a customer at a time (theirs, when `inCustomerHours`). */
+export interface FollowUp {
+  id: string;
+  conversationId: string;
+  note: string;
+  dueAt: string;
+  /** The due time was chosen in the customer's contact hours. */
+  inCustomerHours: boolean;
+  status: FollowUpStatus;
+  createdById: string | null;
+  createdAt: string;
+  /** When its timer fired. */
+  firedAt: string | null;
+  conversation: Pick<Conversation, 'id' | 'status' | 'assigneeId' | 'teamId' | 'channelKind' | 'lastMessageAt' | 'lastMessagePreview' | 'customer'>;
+}
+
+/** At most this far ahead: a reminder for next year is a calendar entry. */
+export const FOLLOW_UP_MAX_DAYS = 366;
+
+export const createFollowUpBody = z
+  .object({
+    dueAt: z.string().datetime({ offset: true, message: 'dueAt must be an ISO date-time' }).optional(),
+    note: z.string().trim().min(1, 'note must not be empty').max(1000),
+    inCustomerHours: z.boolean().optional().default(false),
+  })
+  .refine((b) => b.dueAt !== undefined || b.inCustomerHours, { message: 'give dueAt, or inCustomerHours: true for the next start of the customer’s contact hours', path: ['dueAt'] });
+export type CreateFollowUpBody = z.input<typeof createFollowUpBody>;
+
+/** `assignee`: me, a user id, or all (leads, managers, admins); `conversationId` lists one conversation's instead. */
+export const listFollowUpsQuery = z.object({
+  assignee: z.string().min(1).default('me'),
+  conversationId: z.string().uuid('conversationId must be a conversation id').optional(),
+  cursor: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ListFollowUpsQuery = z.infer<typeof listFollowUpsQuery>;
+
+/** Extension `GET /api/conversations/:id/send-check`: may a public reply go out now, and what to mind. */
+export interface SendCheck {
+  /** False: a public reply is refused (private notes and follow-ups are still fine). */
+  allowed: boolean;
+  reasons: string[];
+  /** Sending is allowed but worth a second thought (outside the customer's contact hours). */
+  warnings: string[];
+  contact: {
+    /** The customer's IANA timezone; null when unknown (UTC is assumed). */
+    timezone: string | null;
+    contactHours: ContactHours | null;
+    /** Null without contact hours. */
+    inContactHours: boolean | null;
+    /** What a follow-up with `inCustomerHours` would choose now. */
+    nextContactAt: string;
+  };
+}
+
+// ---- canned responses ----
+
+/** A saved reply agents insert with `/shortcut`; its body may use the variables of `fillCannedResponse`. */
+export interface CannedResponse {
+  id: string;
+  shortcut: string;
+  title: string;
+  body: string;
+  /** Null: for every team (an admin's). */
+  teamId: string | null;
+  /** Extension: the language it is written in (ISO 639-1), so the composer offers it first to customers who speak it. */
+  language: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const cannedShortcut = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((s) => s.replace(/^\//, ''))
+  .pipe(z.string().min(1, 'shortcut must not be empty').max(50).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'shortcut is a lowercase slug like "refund-late": letters, digits and single dashes'));
+const cannedFields = {
+  shortcut: cannedShortcut,
+  title: z.string().trim().min(1, 'title must not be empty').max(200),
+  body: z.string().trim().min(1, 'body must not be empty').max(10000),
+  teamId: z.string().uuid('teamId must be a team id').nullable(),
+  language: z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, 'language is an ISO 639-1 code like "es"').nullable(),
+};
+
+export const createCannedResponseBody = z.object({
+  ...cannedFields,
+  teamId: cannedFields.teamId.default(null),
+  language: cannedFields.language.default(null),
+});
+export type CreateCannedResponseBody = z.input<typeof createCannedResponseBody>;
+
+export const updateCannedResponseBody = z.object(cannedFields).partial();
+export type UpdateCannedResponseBody = z.input<typeof updateCannedResponseBody>;
+
+/** `teamId`: that team's replies and the ones for every team (what a conversation of the team may use). */
+export const listCannedResponsesQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  teamId: z.string().uuid('teamId must be a team id').optional(),
+});
+export type ListCannedResponsesQuery = z.infer<typeof listCannedResponsesQuery>;

@@ -12,6 +12,8 @@ export const SERVER_EVENTS = [
   'conversation.typing',
   'conversation.viewers',
   'sla.breached',
+  'customer.updated',
+  'followup.due',
 ] as const;
 export type ServerEventName = (typeof SERVER_EVENTS)[number];
 
@@ -23,6 +25,8 @@ export const DURABLE_EVENTS = [
   'message.created',
   'message.updated',
   'sla.breached',
+  'customer.updated',
+  'followup.due',
 ] as const satisfies readonly ServerEventName[];
 export type DurableEventName = (typeof DURABLE_EVENTS)[number];
 
@@ -51,6 +55,27 @@ export interface SlaBreachedEvent {
   dueAt: string;
   /** Who the conversation was assigned to when it breached. */
   assigneeId: string | null;
+}
+
+/** A customer profile changed (edited, merged, split): open panels fetch it again. */
+export interface CustomerUpdatedEvent {
+  seq: number;
+  customerId: string;
+  /** The customer folded into this one, now gone (its id answers 404 with `mergedIntoId`). */
+  mergedFromId?: string;
+}
+
+/** A follow-up's time came: its conversation reopened and moved to the top; to the assignee, its author and supervisors. */
+export interface FollowUpDueEvent {
+  seq: number;
+  conversationId: string;
+  followUpId: string;
+  note: string;
+  dueAt: string;
+  /** Who the conversation is assigned to now. */
+  assigneeId: string | null;
+  /** Who set the follow-up. */
+  createdById: string | null;
 }
 
 export interface PresenceEvent {
@@ -82,6 +107,8 @@ export interface ServerEventPayloads {
   'conversation.typing': TypingEvent;
   'conversation.viewers': ViewersEvent;
   'sla.breached': SlaBreachedEvent;
+  'customer.updated': CustomerUpdatedEvent;
+  'followup.due': FollowUpDueEvent;
 }
 
 /** One replayed event, as `sync` returns it. */

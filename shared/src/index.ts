@@ -1,3 +1,5 @@
 export * from './domain.js';
 export * from './api.js';
 export * from './events.js';
+export * from './canned-responses.js';
+export * from './channel-rules.js';

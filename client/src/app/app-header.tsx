@@ -4,6 +4,7 @@ import { logout } from '../modules/auth/use-session';
 import type { AppRoute } from './app-route';
 import { ConnectionIndicator } from './connection-indicator';
 import { AvailabilityToggle } from './availability-toggle';
+import { AlertsToggle } from './alerts-toggle';
 
 const ROLE_LABELS: Record<User['role'], string> = { agent: 'Agent', lead: 'Team lead', manager: 'Manager', admin: 'Admin' };
 
@@ -60,6 +61,7 @@ export function AppHeader({ user, nav }: { user: User; nav?: AppNav }) {
       {nav ? <Nav {...nav} /> : null}
       <ConnectionIndicator />
       <div className="app-user">
+        <AlertsToggle />
         {user.role === 'agent' || user.role === 'lead' ? <AvailabilityToggle /> : null}
         <span className="app-user-name" data-testid="current-user">
           {user.name}

@@ -1,28 +1,50 @@
-/** Which screen is showing, kept in the URL hash so reload and back/forward keep it (no router library). */
-export type AppRoute = { view: 'inbox'; conversationId: string | null } | { view: 'team' } | { view: 'channels' } | { view: 'reports' };
+import { DEFAULT_FILTERS, type ConversationFilters } from '../modules/inbox/conversation-filters';
+import { filtersFromParams, filtersToParams } from '../modules/inbox/filter-params';
 
-const CONVERSATION_HASH = /^#\/c\/([^/?#]+)$/;
-const TEAM_HASH = /^#\/team\/?$/;
-const CHANNELS_HASH = /^#\/channels\/?$/;
-const REPORTS_HASH = /^#\/reports\/?$/;
+/**
+ * Which screen is showing, kept in the URL hash so reload and back/forward keep it (no router library).
+ * The inbox's filters ride along as a query: `#/c/<id>?status=pending&assignee=me&q=refund`.
+ */
+export interface InboxRoute {
+  view: 'inbox';
+  conversationId: string | null;
+  filters: ConversationFilters;
+}
+export type AppRoute = InboxRoute | { view: 'team' } | { view: 'channels' } | { view: 'reports' };
+/** A link to a conversation from elsewhere (team view, notices) need not know the inbox's filters. */
+export type RouteLink = AppRoute | (Omit<InboxRoute, 'filters'> & { filters?: ConversationFilters });
 
-export function parseRoute(hash: string): AppRoute {
-  if (TEAM_HASH.test(hash)) return { view: 'team' };
-  if (CHANNELS_HASH.test(hash)) return { view: 'channels' };
-  if (REPORTS_HASH.test(hash)) return { view: 'reports' };
-  const match = CONVERSATION_HASH.exec(hash);
-  if (!match?.[1]) return { view: 'inbox', conversationId: null };
+const CONVERSATION_PATH = /^#\/c\/([^/?#]+)$/;
+const TEAM_PATH = /^#\/team\/?$/;
+const CHANNELS_PATH = /^#\/channels\/?$/;
+const REPORTS_PATH = /^#\/reports\/?$/;
+
+function conversationIdOf(path: string): string | null {
+  const match = CONVERSATION_PATH.exec(path);
+  if (!match?.[1]) return null;
   try {
-    return { view: 'inbox', conversationId: decodeURIComponent(match[1]) };
+    return decodeURIComponent(match[1]);
   } catch {
     // A hand-edited hash with a broken escape: show the inbox rather than crash.
-    return { view: 'inbox', conversationId: null };
+    return null;
   }
 }
 
-export function routeToHash(route: AppRoute): string {
+export function parseRoute(hash: string): AppRoute {
+  const queryAt = hash.indexOf('?');
+  const path = queryAt === -1 ? hash : hash.slice(0, queryAt);
+  if (TEAM_PATH.test(path)) return { view: 'team' };
+  if (CHANNELS_PATH.test(path)) return { view: 'channels' };
+  if (REPORTS_PATH.test(path)) return { view: 'reports' };
+  const filters = queryAt === -1 ? DEFAULT_FILTERS : filtersFromParams(new URLSearchParams(hash.slice(queryAt + 1)));
+  return { view: 'inbox', conversationId: conversationIdOf(path), filters };
+}
+
+export function routeToHash(route: RouteLink): string {
   if (route.view === 'team') return '#/team';
   if (route.view === 'channels') return '#/channels';
   if (route.view === 'reports') return '#/reports';
-  return route.conversationId === null ? '' : `#/c/${encodeURIComponent(route.conversationId)}`;
+  const query = filtersToParams(route.filters ?? DEFAULT_FILTERS).toString();
+  const path = route.conversationId === null ? (query ? '#/inbox' : '') : `#/c/${encodeURIComponent(route.conversationId)}`;
+  return query ? `${path}?${query}` : path;
 }

@@ -5,6 +5,7 @@ import { canSeeChannels } from '../modules/channels/channel-permissions';
 import { ConversationView } from '../modules/conversation/conversation-view';
 import { useConversation } from '../modules/conversation/use-conversation';
 import { CustomerPanel } from '../modules/customer/customer-panel';
+import { DEFAULT_FILTERS, type ConversationFilters } from '../modules/inbox/conversation-filters';
 import { InboxSidebar } from '../modules/inbox/inbox-sidebar';
 import { LazyReportsView } from '../modules/reports/lazy-reports-view';
 import { canSeeReports } from '../modules/reports/report-permissions';
@@ -12,7 +13,10 @@ import { canSeeTeam } from '../modules/team/team-permissions';
 import { TeamView } from '../modules/team/team-view';
 import { EmptyState } from '../ui/feedback';
 import { AppHeader, type AppNav } from './app-header';
+import { OfflineBanner } from './offline-banner';
+import { ShortcutHelp } from './shortcut-help';
 import { useAppRoute } from './use-app-route';
+import { useShortcuts } from './use-shortcuts';
 import { useStoredFlag } from './use-stored-flag';
 
 function CustomerColumn({ conversationId, onOpenConversation }: { conversationId: string; onOpenConversation: (id: string) => void }) {
@@ -24,7 +28,14 @@ function CustomerColumn({ conversationId, onOpenConversation }: { conversationId
 export function AppShell({ user }: { user: User }) {
   const { route, navigate, openInbox } = useAppRoute();
   const [customerPanelOpen, toggleCustomerPanel] = useStoredFlag('rapport.customerPanelOpen', true);
-  const select = useCallback((id: string | null) => navigate({ view: 'inbox', conversationId: id }), [navigate]);
+  const filters = route.view === 'inbox' ? route.filters : DEFAULT_FILTERS;
+  const selectedId = route.view === 'inbox' ? route.conversationId : null;
+  // Opening a conversation keeps the list as it is; changing the list keeps the conversation open.
+  const select = useCallback((id: string | null) => navigate({ view: 'inbox', conversationId: id, filters }), [navigate, filters]);
+  const changeFilters = useCallback(
+    (next: ConversationFilters, options: { replace: boolean }) => navigate({ view: 'inbox', conversationId: selectedId, filters: next }, options),
+    [navigate, selectedId],
+  );
   const teamAllowed = canSeeTeam(user);
   const channelsAllowed = canSeeChannels(user);
   const reportsAllowed = canSeeReports(user);
@@ -42,31 +53,35 @@ export function AppShell({ user }: { user: User }) {
         }
       : undefined;
 
-  if (view === 'team' || view === 'channels' || view === 'reports') {
-    return (
-      <div className="app">
-        <AppHeader user={user} nav={nav} />
-        {view === 'team' ? <TeamView /> : view === 'channels' ? <ChannelsView /> : <LazyReportsView />}
-      </div>
-    );
-  }
+  const { helpOpen, closeHelp } = useShortcuts({ view, selectedId, onSelect: select });
 
-  const selectedId = route.view === 'inbox' ? route.conversationId : null;
   const showCustomer = selectedId !== null && customerPanelOpen;
-  return (
-    <div className="app">
-      <AppHeader user={user} nav={nav} />
+  const main =
+    view === 'team' ? (
+      <TeamView />
+    ) : view === 'channels' ? (
+      <ChannelsView />
+    ) : view === 'reports' ? (
+      <LazyReportsView />
+    ) : (
       <div className={showCustomer ? 'workspace has-customer' : 'workspace'}>
-        <InboxSidebar selectedId={selectedId} onSelect={select} />
+        <InboxSidebar selectedId={selectedId} onSelect={select} filters={filters} onFiltersChange={changeFilters} />
         {selectedId ? (
           <ConversationView key={selectedId} conversationId={selectedId} customerPanelOpen={customerPanelOpen} onToggleCustomerPanel={toggleCustomerPanel} />
         ) : (
           <section className="column column-thread is-centered">
-            <EmptyState title="No conversation open">Pick a conversation from the list to read and reply.</EmptyState>
+            <EmptyState title="No conversation open">Pick a conversation from the list to read and reply, or press j. Press ? for every shortcut.</EmptyState>
           </section>
         )}
         {showCustomer ? <CustomerColumn conversationId={selectedId} onOpenConversation={select} /> : null}
       </div>
+    );
+  return (
+    <div className="app">
+      <AppHeader user={user} nav={nav} />
+      <OfflineBanner />
+      {main}
+      <ShortcutHelp open={helpOpen} onClose={closeHelp} />
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { SlaBreachedEvent, SyncedEvent, User } from '@rapport/shared';
+import type { ConversationAssignedEvent, SlaBreachedEvent, SyncedEvent, User } from '@rapport/shared';
 import { ActivityStore } from '../lib/activity-store';
 import { apiRequest } from '../lib/api-client';
 import { EventSequencer, isSyncAck } from '../lib/event-sequencer';
 import { RealtimeContext, type Availability, type ConnectionStatus, type RealtimeApi } from '../lib/realtime-context';
 import { loadAvailability, saveAvailability } from '../lib/availability-store';
+import { loadAlertsEnabled } from '../lib/alert-preference';
 import { createSocket, type RapportSocket } from '../lib/socket-client';
 import { createThrottle } from '../lib/throttle';
 import { BreachNoticeStore, shouldAnnounceBreach } from '../modules/sla/breach-notices';
@@ -14,6 +15,12 @@ import { SlaBreachNotices } from '../modules/sla/sla-breach-notices';
 import { createRoutingRefresher, writeAgentPresence } from '../modules/team/team-cache-writer';
 import { canSeeTeam } from '../modules/team/team-permissions';
 import { applyServerEvent } from './apply-server-event';
+import type { FollowUpDueEvent } from '@rapport/shared';
+import { shouldAnnounceFollowUp } from '../modules/follow-ups/follow-up-notices';
+import { FollowUpNotices } from '../modules/follow-ups/follow-up-notices-view';
+import { announceFollowUp } from '../modules/follow-ups/follow-up-notifier';
+import { alertAssignment } from './assignment-alerter';
+import { shouldAlertAssignment } from './assignment-alerts';
 
 const SYNC_TIMEOUT_MS = 10_000;
 const TYPING_INTERVAL_MS = 3_000;
@@ -34,6 +41,8 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [activity] = useState(() => new ActivityStore());
   const [breachNotices] = useState(() => new BreachNoticeStore());
+  // The same kind of store: one notice per seq, gone after a while.
+  const [followUpNotices] = useState(() => new BreachNoticeStore());
   const [typingGate] = useState(() => createThrottle(TYPING_INTERVAL_MS));
   const socketRef = useRef<RapportSocket | null>(null);
   const viewingRef = useRef<string | null>(null);
@@ -53,6 +62,19 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
         // Until a sync answers, only live events (none is being replayed) are news.
         const after = announceAfterSeq ?? (sequencer.syncing ? null : 0);
         if (shouldAnnounceBreach(event, { id: user.id, role: userRole }, after)) announceBreach(queryClient, breachNotices, event);
+      },
+      onFollowUpDue: (event: FollowUpDueEvent) => {
+        if (shouldAnnounceFollowUp(event, user.id, announceAfterSeq ?? (sequencer.syncing ? null : 0))) announceFollowUp(queryClient, followUpNotices, event);
+      },
+      onAssigned: (event: ConversationAssignedEvent) => {
+        const alert = shouldAlertAssignment(event, {
+          userId: user.id,
+          enabled: loadAlertsEnabled(),
+          pageHidden: document.visibilityState === 'hidden',
+          openConversationId: viewingRef.current,
+          baselineSeq: announceAfterSeq ?? (sequencer.syncing ? null : 0),
+        });
+        if (alert) alertAssignment(event.conversation);
       },
     };
     const sequencer = new EventSequencer({
@@ -105,6 +127,8 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
     socket.on('message.created', (payload) => live({ seq: payload.seq, type: 'message.created', payload }));
     socket.on('message.updated', (payload) => live({ seq: payload.seq, type: 'message.updated', payload }));
     socket.on('sla.breached', (payload) => live({ seq: payload.seq, type: 'sla.breached', payload }));
+    socket.on('customer.updated', (payload) => live({ seq: payload.seq, type: 'customer.updated', payload }));
+    socket.on('followup.due', (payload) => live({ seq: payload.seq, type: 'followup.due', payload }));
     socket.on('conversation.typing', (event) => {
       if (event.userId !== user.id) activity.onTyping(event);
     });
@@ -118,8 +142,9 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
       socketRef.current = null;
       activity.reset();
       breachNotices.reset();
+      followUpNotices.reset();
     };
-  }, [token, user.id, userRole, queryClient, activity, breachNotices]);
+  }, [token, user.id, userRole, queryClient, activity, breachNotices, followUpNotices]);
 
   const setViewing = useCallback((conversationId: string | null) => {
     viewingRef.current = conversationId;
@@ -152,6 +177,7 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
     <RealtimeContext.Provider value={api}>
       {children}
       <SlaBreachNotices store={breachNotices} />
+      <FollowUpNotices store={followUpNotices} />
     </RealtimeContext.Provider>
   );
 }

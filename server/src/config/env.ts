@@ -43,7 +43,7 @@ export const envSchema = z.object({
 export type AppConfig = z.infer<typeof envSchema>;
 
 /** Workers per queue besides inbound: outbound, poll, routing and profile lookups. */
-export const WORKER_CONCURRENCY = { outbound: 4, poll: 4, routing: 4, profiles: 4, sla: 4 } as const;
+export const WORKER_CONCURRENCY = { outbound: 4, poll: 4, routing: 4, profiles: 4, sla: 4, timers: 2 } as const;
 /**
  * Inbound transactions (batches of messages) one process writes at once. One: under load the next batch
  * gathers while this one commits, and bigger batches cost less per message than parallel small ones.

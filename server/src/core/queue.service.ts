@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { CONFIG, type AppConfig } from '../config/env.js';
 import { logRedisError } from './redis.service.js';
 import type { SlaMetric } from '@rapport/shared';
-import { jobIds, QueueName, type InboundJob, type JobPayloads, type ProfileJob, type RoutingJob } from './queues.js';
+import { jobIds, QueueName, type InboundJob, type JobPayloads, type ProfileJob, type RoutingJob, type TimerJob } from './queues.js';
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 8,
@@ -32,6 +32,7 @@ export class QueueService implements OnApplicationShutdown {
       [QueueName.Routing]: make(QueueName.Routing),
       [QueueName.Profiles]: make(QueueName.Profiles),
       [QueueName.Sla]: make(QueueName.Sla),
+      [QueueName.Timers]: make(QueueName.Timers),
     };
   }
 
@@ -87,6 +88,28 @@ export class QueueService implements OnApplicationShutdown {
   /** A timer whose clock stopped or moved; one already running finds nothing to do. */
   async cancelSlaBreach(conversationId: string, metric: SlaMetric, dueAt: Date): Promise<void> {
     await this.queues[QueueName.Sla].remove(jobIds.slaBreach(conversationId, metric, dueAt)).catch(() => 0);
+  }
+
+  /** Reopens a snoozed conversation at `until`, in whichever process is alive then. */
+  async scheduleSnoozeWake(conversationId: string, until: Date): Promise<void> {
+    await this.addTimer({ type: 'snooze-wake', conversationId, snoozedUntil: until.toISOString() }, jobIds.snoozeWake(conversationId, until), until);
+  }
+
+  /** The snooze ended otherwise (the customer wrote, a status change): a wake already running finds nothing to do. */
+  async cancelSnoozeWake(conversationId: string, until: Date): Promise<void> {
+    await this.queues[QueueName.Timers].remove(jobIds.snoozeWake(conversationId, until)).catch(() => 0);
+  }
+
+  async scheduleFollowUp(followUpId: string, dueAt: Date): Promise<void> {
+    await this.addTimer({ type: 'follow-up-due', followUpId }, jobIds.followUpDue(followUpId), dueAt);
+  }
+
+  async cancelFollowUp(followUpId: string): Promise<void> {
+    await this.queues[QueueName.Timers].remove(jobIds.followUpDue(followUpId)).catch(() => 0);
+  }
+
+  private async addTimer(job: TimerJob, jobId: string, at: Date): Promise<void> {
+    await this.queues[QueueName.Timers].add(job.type, job, { jobId, delay: Math.max(0, at.getTime() - Date.now()), removeOnComplete: true });
   }
 
   queue<Q extends QueueName>(name: Q): Queue<JobPayloads[Q]> {

@@ -9,6 +9,7 @@ export enum QueueName {
   Routing = 'routing',
   Profiles = 'profiles',
   Sla = 'sla',
+  Timers = 'timers',
 }
 
 /** Where an inbound job came from: a channel's own webhook, a shared platform webhook, or a poll. */
@@ -56,6 +57,14 @@ export type SlaJob =
   | { type: 'breach'; conversationId: string; metric: SlaMetric; dueAt: string }
   | { type: 'reapply' };
 
+/** One delayed job per timer, by job name: a snooze that ends, a follow-up that comes due. */
+export interface TimerJobs {
+  'snooze-wake': { conversationId: string; snoozedUntil: string };
+  'follow-up-due': { followUpId: string };
+}
+export type TimerJobName = keyof TimerJobs;
+export type TimerJob = { [K in TimerJobName]: { type: K } & TimerJobs[K] }[TimerJobName];
+
 export interface JobPayloads {
   [QueueName.Inbound]: InboundJob;
   [QueueName.Outbound]: OutboundJob;
@@ -63,6 +72,7 @@ export interface JobPayloads {
   [QueueName.Routing]: RoutingJob;
   [QueueName.Profiles]: ProfileJob;
   [QueueName.Sla]: SlaJob;
+  [QueueName.Timers]: TimerJob;
 }
 
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 40);
@@ -80,4 +90,7 @@ export const jobIds = {
   profile: (identityId: string): string => `profile-${identityId}`,
   /** One timer per run of a clock and due time: rescheduling adds a new id, firing twice is harmless. */
   slaBreach: (conversationId: string, metric: SlaMetric, dueAt: Date): string => `sla-${conversationId}-${metric}-${dueAt.getTime()}`,
+  /** One per conversation and snooze time: snoozing again until another time is another job. */
+  snoozeWake: (conversationId: string, until: Date): string => `snooze-${conversationId}-${until.getTime()}`,
+  followUpDue: (followUpId: string): string => `followup-${followUpId}`,
 };

@@ -1,12 +1,15 @@
 import { UserEntity } from '../modules/auth/user.entity.js';
 import { TeamEntity } from '../modules/auth/team.entity.js';
 import { TeamMemberEntity } from '../modules/auth/team-member.entity.js';
+import { CannedResponseEntity } from '../modules/canned-responses/canned-response.entity.js';
 import { ChannelEntity } from '../modules/channels/channel.entity.js';
 import { CustomerEntity } from '../modules/customers/customer.entity.js';
 import { CustomerIdentityEntity } from '../modules/customers/customer-identity.entity.js';
+import { CustomerMergeEntity } from '../modules/customers/customer-merge.entity.js';
 import { ConversationEntity } from '../modules/conversations/conversation.entity.js';
 import { MessageEntity } from '../modules/conversations/message.entity.js';
 import { EventEntity } from '../modules/events/event.entity.js';
+import { FollowUpEntity } from '../modules/follow-ups/follow-up.entity.js';
 import { ChannelCursorEntity } from '../modules/ingest/polling/channel-cursor.entity.js';
 import { AssignmentEntity } from '../modules/routing/assignment.entity.js';
 import { SlaPolicyEntity } from '../modules/sla/sla-policy.entity.js';
@@ -18,10 +21,13 @@ export const ENTITIES = [
   ChannelEntity,
   CustomerEntity,
   CustomerIdentityEntity,
+  CustomerMergeEntity,
   ConversationEntity,
   MessageEntity,
   EventEntity,
   ChannelCursorEntity,
   AssignmentEntity,
   SlaPolicyEntity,
+  CannedResponseEntity,
+  FollowUpEntity,
 ];

@@ -9,6 +9,7 @@ import { RoutingProcessor } from '../modules/routing/routing.processor.js';
 import { OutboundService } from '../modules/outbound/outbound.service.js';
 import { SlaProcessor } from '../modules/sla/sla.processor.js';
 import { ProfileLookupProcessor } from '../modules/enrichment/profile-lookup.processor.js';
+import { TimersProcessor } from '../modules/follow-ups/timers.processor.js';
 
 const STALE_SWEEP_MS = 30_000;
 
@@ -27,6 +28,7 @@ export class WorkersService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly routing: RoutingProcessor,
     private readonly profiles: ProfileLookupProcessor,
     private readonly sla: SlaProcessor,
+    private readonly timers: TimersProcessor,
     private readonly outboundService: OutboundService,
   ) {}
 
@@ -41,6 +43,8 @@ export class WorkersService implements OnApplicationBootstrap, OnModuleDestroy {
     // Its own workers: a slow or unreachable profile API never holds up the inbound queue.
     this.start(QueueName.Profiles, (job) => this.profiles.process(job), { concurrency: WORKER_CONCURRENCY.profiles });
     this.start(QueueName.Sla, (job) => this.sla.process(job), { concurrency: WORKER_CONCURRENCY.sla });
+    // Snoozes that end and follow-ups that come due: delayed jobs in Redis, so a restart loses none.
+    this.start(QueueName.Timers, (job) => this.timers.process(job), { concurrency: WORKER_CONCURRENCY.timers });
     this.sweeper = setInterval(() => {
       this.outboundService.requeueStale().catch((err: unknown) => this.logger.warn(`requeue sweep failed: ${String(err)}`));
     }, STALE_SWEEP_MS);

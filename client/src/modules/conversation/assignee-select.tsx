@@ -18,6 +18,7 @@ export function AssigneeSelect({ conversation, disabled, onAssign }: AssigneeSel
       <select
         className="select"
         data-testid="assignee-select"
+        data-shortcut="assign"
         value={conversation.assigneeId ?? UNASSIGNED_VALUE}
         disabled={disabled}
         aria-busy={agents.isFetching}

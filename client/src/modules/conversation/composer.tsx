@@ -1,17 +1,22 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Conversation } from '@rapport/shared';
+import { composerMayTakeFocus } from '../../lib/composer-focus';
 import { errorMessage } from '../../lib/error-message';
 import { useRealtime } from '../../lib/realtime-context';
 import { randomId } from '../../lib/uuid';
 import { useDirectory } from '../auth/use-directory';
 import { useCurrentUser } from '../auth/use-session';
+import { useCannedReplyPicker } from '../canned-responses/canned-reply-picker';
+import { CustomerLanguageBadge } from '../customer/customer-language-badge';
 import { buildNameDirectory } from './assignment-description';
 import { canReplyPublicly } from './conversation-permissions';
 import { useDraft } from './draft-store';
 import { newestServerMessageId, type MessageThread } from './messages-cache';
 import { conversationKeys } from './query-keys';
+import { useReplyRules } from './use-reply-rules';
 import { isStaleThreadError, useSendMessage } from './use-send-message';
+import { useSendCheck } from './use-send-check';
 
 interface Notice {
   tone: 'warning' | 'error';
@@ -31,18 +36,25 @@ export function Composer({ conversation }: { conversation: Conversation }) {
   const directory = useDirectory();
   const assigneeName = conversation.assigneeId ? buildNameDirectory({ directory: directory.data, conversation })(conversation.assigneeId) : null;
   const [privateChosen, setPrivateChosen] = useState(false);
+  const sendCheck = useSendCheck(conversation).data;
+  // The customer asked not to be contacted: notes only, like someone else's conversation below.
+  const contactRefused = sendCheck?.allowed === false;
   // Someone else's conversation: notes only, rather than a reply the server would refuse.
-  const isPrivate = privateChosen || !publicAllowed;
+  const isPrivate = privateChosen || !publicAllowed || contactRefused;
   const [notice, setNotice] = useState<Notice | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  const canned = useCannedReplyPicker({ conversation, inputRef, draft, setDraft });
+  const rules = useReplyRules(conversation, draft, isPrivate);
 
   useEffect(() => {
-    inputRef.current?.focus();
+    if (composerMayTakeFocus()) inputRef.current?.focus();
   }, []);
 
   const submit = () => {
     const text = draft.trim();
     if (text === '') return;
+    // Too long for the platform: the reason is on screen already.
+    if (rules.blockReason) return;
     const thread = queryClient.getQueryData<MessageThread>(conversationKeys.messages(conversationId));
     setDraft('');
     setNotice(null);
@@ -58,6 +70,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (canned.onKeyDown(event)) return;
     // Enter sends; Shift+Enter is a new line; never send in the middle of an IME composition.
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
@@ -85,9 +98,22 @@ export function Composer({ conversation }: { conversation: Conversation }) {
         </div>
       ) : null}
       {conversation.isPublic && !isPrivate ? <div className="composer-hint">Public thread — your reply is visible to everyone.</div> : null}
+      {contactRefused ? (
+        <div className="composer-notice tone-error" role="note" data-testid="composer-do-not-contact">
+          {sendCheck.reasons.join(' ')}
+        </div>
+      ) : null}
+      {!isPrivate && sendCheck?.warnings.length ? (
+        <div className="composer-hint" data-testid="composer-contact-warning">
+          {sendCheck.warnings.join(' ')}
+        </div>
+      ) : null}
+      {rules.notices}
       <textarea
+        {...canned.inputProps}
         ref={inputRef}
         data-testid="composer-input"
+        data-shortcut="composer"
         className="composer-input"
         rows={2}
         value={draft}
@@ -99,20 +125,24 @@ export function Composer({ conversation }: { conversation: Conversation }) {
         }}
         onKeyDown={onKeyDown}
       />
+      {canned.popup}
       <div className="composer-actions">
         <label className="toggle">
           <input
             type="checkbox"
             data-testid="composer-private"
+            data-shortcut="note-toggle"
             checked={isPrivate}
-            disabled={!publicAllowed}
+            disabled={!publicAllowed || contactRefused}
             onChange={(e) => setPrivateChosen(e.target.checked)}
           />
           <span className="toggle-track" aria-hidden="true" />
           Private note
         </label>
+        <CustomerLanguageBadge customerId={conversation.customerId} />
         <span className="composer-help muted">Enter to send · Shift+Enter for a new line</span>
-        <button type="button" data-testid="composer-send" className={isPrivate ? 'button button-note' : 'button button-primary'} disabled={draft.trim() === ''} onClick={submit}>
+        {rules.counter}
+        <button type="button" data-testid="composer-send" className={isPrivate ? 'button button-note' : 'button button-primary'} disabled={draft.trim() === '' || rules.blockReason !== null} onClick={submit}>
           {isPrivate ? 'Add note' : 'Send'}
         </button>
       </div>

@@ -39,3 +39,8 @@ export function isConversation(value: unknown): value is Conversation {
 export function fetchAssignments(conversationId: string, signal?: AbortSignal): Promise<{ items: Assignment[] }> {
   return apiRequest<{ items: Assignment[] }>(`/conversations/${encodeURIComponent(conversationId)}/assignments`, { signal });
 }
+
+/** Replaces the conversation's tags (extension: `PATCH /api/conversations/:id { tags }`). */
+export function updateConversationTags(conversationId: string, tags: string[]): Promise<Conversation> {
+  return apiRequest<Conversation>(`/conversations/${encodeURIComponent(conversationId)}`, { method: 'PATCH', body: { tags } });
+}

@@ -12,6 +12,7 @@ import { AssigneeSelect } from './assignee-select';
 import { buildNameDirectory } from './assignment-description';
 import { ConversationSignals } from './conversation-signals';
 import { canAssignToSelf, canPickAssignee } from './conversation-permissions';
+import { FollowUpMenu } from './follow-up-menu';
 import { SnoozeMenu } from './snooze-menu';
 import { useConversationActions, type StatusChange } from './use-conversation-actions';
 
@@ -72,7 +73,7 @@ export function ConversationHeader({ conversation: c, customerPanelOpen, onToggl
         {canPickAssignee(user) ? (
           <AssigneeSelect conversation={c} disabled={busy} onAssign={(assigneeId) => assign.mutate(assigneeId)} />
         ) : canAssignToSelf(user, c) ? (
-          <button type="button" className="button button-quiet" data-testid="assign-me" disabled={busy} onClick={() => assign.mutate(currentUserId)}>
+          <button type="button" className="button button-quiet" data-testid="assign-me" data-shortcut="assign" disabled={busy} onClick={() => assign.mutate(currentUserId)}>
             Assign to me
           </button>
         ) : null}
@@ -82,13 +83,14 @@ export function ConversationHeader({ conversation: c, customerPanelOpen, onToggl
           </button>
         ) : null}
         {c.status !== 'resolved' ? <SnoozeMenu disabled={busy} onSnooze={(until) => changeStatus({ status: 'snoozed', snoozeUntil: until.toISOString() })} /> : null}
+        <FollowUpMenu conversation={c} disabled={busy} />
         {c.status === 'resolved' || c.status === 'snoozed' || c.status === 'pending' ? (
           <button type="button" className="button button-quiet" data-testid="status-reopen" disabled={busy} onClick={() => changeStatus({ status: 'open' })}>
             Reopen
           </button>
         ) : null}
         {c.status !== 'resolved' ? (
-          <button type="button" className="button button-primary" data-testid="status-resolve" disabled={busy} onClick={() => changeStatus({ status: 'resolved' })}>
+          <button type="button" className="button button-primary" data-testid="status-resolve" data-shortcut="resolve" disabled={busy} onClick={() => changeStatus({ status: 'resolved' })}>
             Resolve
           </button>
         ) : null}

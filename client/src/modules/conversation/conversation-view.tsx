@@ -5,6 +5,7 @@ import { useRealtime } from '../../lib/realtime-context';
 import { EmptyState, InlineError, Spinner } from '../../ui/feedback';
 import { Composer } from './composer';
 import { markConversationRead } from './conversation-api';
+import { ConversationFollowUps } from './conversation-follow-ups';
 import { ConversationHeader } from './conversation-header';
 import { MessageThread } from './message-thread';
 import { useConversation } from './use-conversation';
@@ -53,6 +54,7 @@ export function ConversationView({ conversationId, customerPanelOpen, onToggleCu
   return (
     <section className="column column-thread" aria-label={`Conversation with ${conversation.data.customer.name}`}>
       <ConversationHeader conversation={conversation.data} customerPanelOpen={customerPanelOpen} onToggleCustomerPanel={onToggleCustomerPanel} />
+      <ConversationFollowUps conversationId={conversationId} />
       <MessageThread conversationId={conversationId} />
       <Composer conversation={conversation.data} />
     </section>

@@ -9,6 +9,7 @@ import { useDirectory, useRefreshDirectoryWhen } from '../auth/use-directory';
 import { useCurrentUser } from '../auth/use-session';
 import { useAgents } from '../team/use-agents';
 import { buildNameDirectory, describeAssignment, namesUnknownUser, type NameOf } from './assignment-description';
+import { EarlierConversationsBlock } from './earlier-conversations-block';
 import { MessageBubble } from './message-bubble';
 import { isLocalMessage } from './messages-cache';
 import { buildTimeline } from './thread-timeline';
@@ -123,6 +124,7 @@ export function MessageThread({ conversationId }: { conversationId: string }) {
   return (
     <div className="thread" data-testid="thread" ref={scrollRef} onScroll={onScroll} aria-label="Messages">
       <div className="thread-inner">
+        <EarlierConversationsBlock conversationId={conversationId} />
         {query.data.hasOlder ? (
           <div className="load-older">
             <button type="button" className="button button-quiet button-small" data-testid="load-older" disabled={loadingOlder} onClick={loadOlder}>

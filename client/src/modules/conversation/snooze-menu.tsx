@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatShortDateTime } from '../../lib/format-time';
+import { moveMenuFocus } from '../../ui/menu-keys';
 import { snoozeOptions, type SnoozeOption } from './snooze-options';
 
 interface SnoozeMenuProps {
@@ -19,7 +20,10 @@ export function SnoozeMenu({ disabled, onSnooze }: SnoozeMenuProps) {
       if (!rootRef.current?.contains(event.target as Node)) setOptions(null);
     };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOptions(null);
+      if (event.key !== 'Escape') return;
+      setOptions(null);
+      // From the keyboard the focus was in the menu, which is gone now: back to its button.
+      if (rootRef.current?.contains(document.activeElement)) rootRef.current.querySelector<HTMLElement>('.menu-trigger')?.focus();
     };
     document.addEventListener('pointerdown', onPointerDown);
     document.addEventListener('keydown', onKeyDown);
@@ -36,6 +40,7 @@ export function SnoozeMenu({ disabled, onSnooze }: SnoozeMenuProps) {
         type="button"
         className="button button-quiet menu-trigger"
         data-testid="status-snooze"
+        data-shortcut="snooze"
         aria-haspopup="menu"
         aria-expanded={open}
         disabled={disabled}
@@ -45,7 +50,7 @@ export function SnoozeMenu({ disabled, onSnooze }: SnoozeMenuProps) {
         Snooze
       </button>
       {options ? (
-        <div className="menu-popover" role="menu">
+        <div className="menu-popover" role="menu" onKeyDown={moveMenuFocus}>
           {options.map((option) => (
             <button
               key={option.label}

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Conversation, CustomerProfile, CustomerTier } from '@rapport/shared';
+import type { Conversation, CustomerProfile, CustomerTier, CustomerUpdatedEvent } from '@rapport/shared';
 import type { ConversationPages } from '../inbox/conversation-cache';
 import { conversationListKeys } from '../inbox/query-keys';
 import { applyConversationToProfile, applyCustomerTierToPages, withCustomerTier } from './customer-cache';
@@ -18,4 +18,15 @@ export function writeCustomerTier(queryClient: QueryClient, customerId: string, 
   for (const [key, data] of queryClient.getQueriesData<Conversation>({ queryKey: ['conversations', 'detail'] })) {
     if (data && data.customerId === customerId) queryClient.setQueryData(key, withCustomerTier(data, customerId, tier));
   }
+}
+
+/**
+ * A profile changed on the server (edited, merged, split): fetch it again where it is shown. A customer
+ * merged away is dropped; its conversations already point at the one it went to (their events come first).
+ */
+export function refreshCustomer(queryClient: QueryClient, event: Pick<CustomerUpdatedEvent, 'customerId' | 'mergedFromId'>): void {
+  void queryClient.invalidateQueries({ queryKey: customerKeys.detail(event.customerId) });
+  if (event.mergedFromId) queryClient.removeQueries({ queryKey: customerKeys.detail(event.mergedFromId) });
+  // Who may be whom changes with every merge and edit of an email or phone.
+  void queryClient.invalidateQueries({ queryKey: customerKeys.suggestionsAll });
 }

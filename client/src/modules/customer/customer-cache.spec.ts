@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CustomerProfile } from '@rapport/shared';
 import type { ConversationPages } from '../inbox/conversation-cache';
-import { makeConversation, minutesAfter } from '../../testing/fixtures';
+import { makeConversation, makeCustomerProfile, minutesAfter } from '../../testing/fixtures';
 import { applyConversationToProfile, applyCustomerTierToPages, withCustomerTier } from './customer-cache';
 
 const profile: CustomerProfile = {
-  id: 'cust',
+  ...makeCustomerProfile({ id: 'cust' }),
   name: 'Ada',
   tier: 'vip',
   preferredLanguage: 'en',

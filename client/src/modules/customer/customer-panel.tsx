@@ -8,10 +8,17 @@ import { ChannelBadge } from '../../ui/channel-badge';
 import { InlineError, Spinner } from '../../ui/feedback';
 import { StatusPill } from '../../ui/status-pill';
 import { useCurrentUser } from '../auth/use-session';
+import { useConversation } from '../conversation/use-conversation';
+import { useConversationTags } from '../conversation/use-conversation-tags';
+import { CustomerContactFields } from './customer-contact-fields';
+import { CustomerIdentities } from './customer-identities';
 import { CustomerLanguageSelect } from './customer-language-select';
+import { CustomerMerge } from './customer-merge';
 import { CustomerNotesEditor } from './customer-notes-editor';
 import { canChangeTier } from './customer-permissions';
+import { SaveError } from './customer-save-error';
 import { CustomerVipToggle } from './customer-vip-toggle';
+import { TagsEditor } from './tags-editor';
 import { useCustomer } from './use-customer';
 import { useUpdateCustomer } from './use-update-customer';
 
@@ -45,17 +52,6 @@ function FactRow({ label, value }: { label: string; value: string }) {
   );
 }
 
-function SaveError({ error, onDismiss, testId }: { error: Error; onDismiss: () => void; testId: string }) {
-  return (
-    <div className="field-error panel-save-error" role="alert" data-testid={testId}>
-      <span>Not saved: {errorMessage(error)}</span>
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
-        ×
-      </button>
-    </div>
-  );
-}
-
 /** Language (everyone) and tier (supervisors) with their own save state, so one error never hides another. */
 function EditableFacts({ profile }: { profile: CustomerProfile }) {
   const user = useCurrentUser();
@@ -67,6 +63,11 @@ function EditableFacts({ profile }: { profile: CustomerProfile }) {
       <dt>Language</dt>
       <dd>
         <CustomerLanguageSelect value={profile.preferredLanguage} onChange={(preferredLanguage) => language.mutate({ preferredLanguage })} />
+        {profile.preferredLanguageSource === 'learned' ? (
+          <span className="muted language-source" data-testid="customer-language-learned" title="Learned from their messages until someone picks one">
+            learned
+          </span>
+        ) : null}
         {language.isError ? <SaveError error={language.error} onDismiss={language.reset} testId="customer-language-error" /> : null}
       </dd>
       <dt>Tier</dt>
@@ -85,18 +86,46 @@ function EditableFacts({ profile }: { profile: CustomerProfile }) {
   );
 }
 
-function Identities({ profile }: { profile: CustomerProfile }) {
-  if (profile.identities.length === 0) return <p className="muted">No linked accounts.</p>;
+function LifetimeFigures({ profile }: { profile: CustomerProfile }) {
+  const now = useNow();
+  const { conversations, lastContactAt, openNow } = profile.stats;
   return (
-    <ul className="identity-list">
-      {profile.identities.map((identity) => (
-        <li key={identity.id}>
-          <ChannelBadge kind={identity.channelKind} />
-          <span className="identity-name">{identity.handle ?? identity.displayName ?? identity.externalId}</span>
-          {identity.handle && identity.displayName ? <span className="muted">{identity.displayName}</span> : null}
-        </li>
-      ))}
-    </ul>
+    <p className="customer-stats" data-testid="customer-stats">
+      <span>
+        <strong>{conversations}</strong> conversation{conversations === 1 ? '' : 's'}
+      </span>
+      {lastContactAt ? (
+        <span title={formatFullDateTime(lastContactAt)}>last contact {formatRelativeTime(lastContactAt, now)}</span>
+      ) : null}
+      <span>
+        <strong>{openNow}</strong> open now
+      </span>
+    </p>
+  );
+}
+
+/** The customer's tags (everyone edits them) and the open conversation's. */
+function Tags({ profile, conversationId }: { profile: CustomerProfile; conversationId: string | null }) {
+  const customerTags = useUpdateCustomer(profile.id);
+  return (
+    <>
+      <TagsEditor tags={profile.tags} label="Customer tags" testId="customer-tags" onChange={(tags) => customerTags.mutate({ tags })} />
+      {customerTags.isError ? <SaveError error={customerTags.error} onDismiss={customerTags.reset} testId="customer-tags-error" /> : null}
+      {conversationId ? <ConversationTags conversationId={conversationId} /> : null}
+    </>
+  );
+}
+
+function ConversationTags({ conversationId }: { conversationId: string }) {
+  const conversation = useConversation(conversationId).data;
+  const update = useConversationTags(conversationId);
+  if (!conversation) return null;
+  return (
+    <div className="conversation-tags">
+      <span className="muted">This conversation</span>
+      <TagsEditor tags={update.isPending && update.variables ? update.variables : conversation.tags} label="Conversation tags" testId="conversation-tags" onChange={(tags) => update.mutate(tags)} />
+      {update.isError ? <SaveError error={update.error} onDismiss={update.reset} testId="conversation-tags-error" /> : null}
+    </div>
   );
 }
 
@@ -161,14 +190,32 @@ export function CustomerPanel({ customerId, currentConversationId, onOpenConvers
             ) : null}
           </h2>
           <p className="muted">Customer since {formatDate(profile.createdAt)}</p>
+          {profile.doNotContact ? (
+            <span className="dnc-badge" data-testid="dnc-badge" title="They asked not to be contacted first: no follow-ups or outreach">
+              Do not contact
+            </span>
+          ) : null}
         </div>
       </div>
+      <LifetimeFigures profile={profile} />
 
       {/* Keyed by customer: a half-typed note or an error never carries over to the next customer. */}
       <EditableFacts key={`facts-${profile.id}`} profile={profile} />
 
-      <Section title="Accounts">
-        <Identities profile={profile} />
+      <Section title="Contact">
+        <CustomerContactFields key={`contact-${profile.id}`} profile={profile} />
+      </Section>
+
+      <Section title="Tags">
+        <Tags key={`tags-${profile.id}`} profile={profile} conversationId={currentConversationId} />
+      </Section>
+
+      <Section title={`Accounts (${profile.identities.length})`}>
+        <CustomerIdentities key={`identities-${profile.id}`} profile={profile} />
+      </Section>
+
+      <Section title="Same person elsewhere?">
+        <CustomerMerge key={`merge-${profile.id}`} profile={profile} />
       </Section>
 
       <Section title="Notes">

@@ -15,6 +15,9 @@ export const DEFAULT_FILTERS: ConversationFilters = { status: 'open', assignee: 
 
 export const PAGE_SIZE = 30;
 
+/** The inbox lists conversations by the filters above, or the signed-in user's follow-ups. */
+export type InboxView = 'conversations' | 'follow-ups';
+
 export function toListQuery(filters: ConversationFilters): Record<string, QueryValue> {
   const assignee = filters.assignee === 'mine' ? 'me' : filters.assignee === 'unassigned' ? 'unassigned' : undefined;
   return { status: filters.status, assignee, q: filters.q.trim() || undefined, limit: PAGE_SIZE };

@@ -1,14 +1,15 @@
 import { useCallback, useState } from 'react';
 import type { Conversation, ConversationStatus } from '@rapport/shared';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useCurrentUser } from '../auth/use-session';
 import { canPickAssignee } from '../conversation/conversation-permissions';
 import { BulkAssignBar } from './bulk-assign-bar';
 import { toggleInSet, visibleSelection } from './bulk-assign';
 import { ConversationList } from './conversation-list';
-import { DEFAULT_FILTERS, type AssigneeFilter, type ConversationFilters } from './conversation-filters';
+import type { AssigneeFilter, ConversationFilters, InboxView } from './conversation-filters';
+import { FollowUpList } from './follow-up-list';
 import { InboxFilters } from './inbox-filters';
 import { useConversationList } from './use-conversation-list';
+import { useSearchDraft } from './use-search-draft';
 
 const SEARCH_DEBOUNCE_MS = 300;
 const NOTHING_CHECKED: ReadonlySet<string> = new Set();
@@ -17,15 +18,23 @@ const NO_ITEMS: Conversation[] = [];
 interface InboxSidebarProps {
   selectedId: string | null;
   onSelect: (id: string) => void;
+  /** Kept in the URL by the caller, so reload and back/forward keep them. */
+  filters: ConversationFilters;
+  /** `replace`: no history entry of its own (a settled search). */
+  onFiltersChange: (filters: ConversationFilters, options: { replace: boolean }) => void;
 }
 
-export function InboxSidebar({ selectedId, onSelect }: InboxSidebarProps) {
+export function InboxSidebar({ selectedId, onSelect, filters, onFiltersChange }: InboxSidebarProps) {
   const user = useCurrentUser();
-  const [status, setStatus] = useState<ConversationStatus>(DEFAULT_FILTERS.status);
-  const [assignee, setAssignee] = useState<AssigneeFilter>(DEFAULT_FILTERS.assignee);
-  const [search, setSearch] = useState(DEFAULT_FILTERS.q);
-  const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
-  const filters: ConversationFilters = { status, assignee, q };
+  const { status, assignee } = filters;
+  const settleSearch = useCallback(
+    (q: string) => {
+      if (q !== filters.q) onFiltersChange({ ...filters, q }, { replace: true });
+    },
+    [filters, onFiltersChange],
+  );
+  const [search, setSearch] = useSearchDraft(filters.q, settleSearch, SEARCH_DEBOUNCE_MS);
+  const [view, setView] = useState<InboxView>('conversations');
 
   // Bulk selection (supervisors): only ticked rows still in this list count.
   const bulk = canPickAssignee(user);
@@ -38,16 +47,16 @@ export function InboxSidebar({ selectedId, onSelect }: InboxSidebarProps) {
 
   // A different list is a different selection.
   const changeStatus = (next: ConversationStatus) => {
-    setStatus(next);
+    onFiltersChange({ ...filters, status: next }, { replace: false });
     clearChecked();
   };
   const changeAssignee = (next: AssigneeFilter) => {
-    setAssignee(next);
+    onFiltersChange({ ...filters, assignee: next }, { replace: false });
     clearChecked();
   };
 
   return (
-    <section className="column column-list" aria-label="Inbox">
+    <section className="column column-list" aria-label="Inbox" data-shortcut="list">
       <InboxFilters
         status={status}
         assignee={assignee}
@@ -55,16 +64,22 @@ export function InboxSidebar({ selectedId, onSelect }: InboxSidebarProps) {
         onStatusChange={changeStatus}
         onAssigneeChange={changeAssignee}
         onSearchChange={setSearch}
+        view={view}
+        onViewChange={setView}
       />
-      {bulk && selection.length > 0 ? <BulkAssignBar ids={selection} onDone={clearChecked} onClear={clearChecked} /> : null}
-      <ConversationList
-        filters={filters}
-        selectedId={selectedId}
-        currentUserId={user.id}
-        onSelect={onSelect}
-        checkedIds={bulk ? checked : undefined}
-        onToggleChecked={bulk ? toggleChecked : undefined}
-      />
+      {bulk && selection.length > 0 && view === 'conversations' ? <BulkAssignBar ids={selection} onDone={clearChecked} onClear={clearChecked} /> : null}
+      {view === 'follow-ups' ? (
+        <FollowUpList selectedId={selectedId} onSelect={onSelect} />
+      ) : (
+        <ConversationList
+          filters={filters}
+          selectedId={selectedId}
+          currentUserId={user.id}
+          onSelect={onSelect}
+          checkedIds={bulk ? checked : undefined}
+          onToggleChecked={bulk ? toggleChecked : undefined}
+        />
+      )}
     </section>
   );
 }

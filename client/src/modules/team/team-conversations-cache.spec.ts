@@ -1,37 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Conversation } from '@rapport/shared';
 import { applyToTeamList, belongsTo, sortQueue } from './team-conversations-cache';
+import { makeConversation } from '../../testing/fixtures';
 
-function conv(id: string, overrides: Partial<Conversation> = {}): Conversation {
-  return {
-    id,
-    channelId: 'ch',
-    channelKind: 'api',
-    channelName: 'Demo API',
-    customerId: `cust-${id}`,
-    customer: { id: `cust-${id}`, name: `Customer ${id}`, handle: null, avatarUrl: null, tier: 'standard' },
-    status: 'open',
-    priority: 'normal',
-    prioritySignals: [],
-    language: null,
-    tags: [],
-    slaDeadline: null,
-    sla: null,
-    assigneeId: null,
-    assignee: null,
-    teamId: null,
-    isPublic: false,
-    firstMessageAt: '2025-01-01T10:00:00.000Z',
-    lastMessageAt: '2025-01-01T10:00:00.000Z',
-    lastMessagePreview: 'Hello',
-    waitingSince: null,
-    unreadCount: 0,
-    snoozedUntil: null,
-    createdAt: '2025-01-01T10:00:00.000Z',
-    updatedAt: '2025-01-01T10:00:00.000Z',
-    ...overrides,
-  };
-}
+const conv = (id: string, overrides: Partial<Conversation> = {}): Conversation => makeConversation({ id, ...overrides });
 
 const t = (minute: number) => `2025-01-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
 

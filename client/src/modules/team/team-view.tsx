@@ -4,6 +4,7 @@ import { errorMessage } from '../../lib/error-message';
 import { useNow } from '../../lib/use-now';
 import { DismissibleError, EmptyState, InlineError, Spinner } from '../../ui/feedback';
 import { useCurrentUser } from '../auth/use-session';
+import { CannedResponsesSection } from '../canned-responses/canned-responses-section';
 import { toggleInSet } from '../inbox/bulk-assign';
 import { SlaPoliciesSection } from '../sla/sla-policies-section';
 import { effectiveCapacityOf } from './agent-load';
@@ -154,6 +155,7 @@ function TeamSettings({ teams, editable }: { teams: readonly Team[]; editable: b
     <div className="team-settings" data-testid="team-settings" role="tabpanel" aria-label="Hours & SLAs">
       <SlaPoliciesSection teams={teams} />
       {teams.length === 0 ? <EmptyState title="No teams yet" /> : teams.map((team) => <TeamHoursEditor key={team.id} team={team} editable={editable} />)}
+      <CannedResponsesSection teams={teams} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
@@ -8,6 +8,7 @@ import {
   listMessagesQuery,
   sendMessageBody,
   setStatusBody,
+  updateConversationBody,
   type AssignBody,
   type Assignment,
   type Conversation,
@@ -16,6 +17,7 @@ import {
   type ListMessagesQuery,
   type Message,
   type Page,
+  type SendCheck,
   type SetStatusBody,
 } from '@rapport/shared';
 import { UuidPipe } from '../../common/uuid.pipe.js';
@@ -53,10 +55,23 @@ export class ConversationsController {
     return this.conversations.get(user, id);
   }
 
+  /** Extension: the conversation's tags, edited by whoever can see it. */
+  @Patch(':id')
+  @ApiBody({ schema: schema(updateConversationBody) })
+  update(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body(new ZodPipe(updateConversationBody)) body: z.output<typeof updateConversationBody>): Promise<Conversation> {
+    return this.conversations.setTags(user, id, body.tags);
+  }
+
   /** The response-time clocks of each cycle, with why each started, paused and stopped. */
   @Get(':id/metrics')
   metrics(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<ConversationMetrics> {
     return this.clocks.of(user, id);
+  }
+
+  /** Extension: the composer asks before a public reply (doNotContact refuses it, contact hours warn). */
+  @Get(':id/send-check')
+  sendCheck(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string): Promise<SendCheck> {
+    return this.conversations.sendCheck(user, id);
   }
 
   @Get(':id/messages')

@@ -216,4 +216,27 @@ export class ConversationsRepository {
   ownership(id: string): Promise<Pick<ConversationEntity, 'id' | 'assigneeId' | 'teamId'> | null> {
     return this.repo().findOne({ where: { id }, select: { id: true, assigneeId: true, teamId: true } });
   }
+
+  // ---- customers merged and split: their conversations follow them ----
+
+  /** Moves a customer's conversations (only those of some identities, when given) to another; the ids moved. */
+  async moveToCustomer(manager: EntityManager, fromCustomerId: string, toCustomerId: string, identityIds?: string[]): Promise<string[]> {
+    const rows: [Array<{ id: string }>, number] = await manager.query(
+      `UPDATE conversations SET customer_id = $2, updated_at = now()
+       WHERE customer_id = $1 AND ($3::uuid[] IS NULL OR identity_id = ANY($3::uuid[])) RETURNING id`,
+      [fromCustomerId, toCustomerId, identityIds ?? null],
+    );
+    return rows[0].map((r) => r.id);
+  }
+
+  /** Per customer: how many conversations they have, and how many of them this agent may see. */
+  async visibilityOf(customerIds: string[], agent: { id: string; teamIds: string[] }): Promise<Map<string, { total: number; visible: number }>> {
+    if (customerIds.length === 0) return new Map();
+    const rows: Array<{ customer_id: string; total: number; visible: number }> = await this.dataSource.query(
+      `SELECT customer_id, count(*)::int AS total, (count(*) FILTER (WHERE assignee_id = $2 OR team_id = ANY($3::uuid[])))::int AS visible
+       FROM conversations WHERE customer_id = ANY($1::uuid[]) GROUP BY customer_id`,
+      [customerIds, agent.id, agent.teamIds],
+    );
+    return new Map(rows.map((r) => [r.customer_id, { total: r.total, visible: r.visible }]));
+  }
 }

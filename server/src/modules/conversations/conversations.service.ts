@@ -1,8 +1,9 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { Brackets, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import type { Assignment, AssignBody, Conversation, ListConversationsQuery, ListMessagesQuery, Message, Page, SetStatusBody } from '@rapport/shared';
+import type { Assignment, AssignBody, Conversation, ListConversationsQuery, ListMessagesQuery, Message, Page, SendCheck, SetStatusBody } from '@rapport/shared';
 import type { sendMessageBody } from '@rapport/shared';
+import { checkReplyLength } from '@rapport/shared';
 import { QueueService } from '../../core/queue.service.js';
 import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
 import { UserEntity } from '../auth/user.entity.js';
@@ -20,6 +21,10 @@ import type { MessageEntity } from './message.entity.js';
 import { MessagesRepository } from './messages.repository.js';
 import { RoutingService } from '../routing/routing.service.js';
 import { TeamEntity } from '../auth/team.entity.js';
+import { ChannelEntity } from '../channels/channel.entity.js';
+import { CustomersRepository } from '../customers/customers.repository.js';
+import { ConversationStatusService } from './conversation-status.service.js';
+import { sendCheck, type Recipient } from './domain/send-check.js';
 
 type SendInput = z.output<typeof sendMessageBody>;
 
@@ -42,6 +47,8 @@ export class ConversationsService {
     private readonly clockFacts: ClockFactsRepository,
     private readonly clocks: ConversationClocksService,
     private readonly sla: ConversationSlaService,
+    private readonly statuses: ConversationStatusService,
+    private readonly customers: CustomersRepository,
   ) {}
 
   async list(user: AuthUser, query: ListConversationsQuery): Promise<Page<Conversation>> {
@@ -117,7 +124,17 @@ export class ConversationsService {
       if (!body.private && !canReplyPublicly(user, conversation)) {
         throw new ForbiddenException('This conversation is assigned to a colleague: leave a private note or ask a lead to reassign it');
       }
+      // The platform's length limit holds for API clients too, not just in the composer.
+      if (!body.private) {
+        const channel = await manager.getRepository(ChannelEntity).findOne({ select: { id: true, kind: true }, where: { id: conversation.channelId } });
+        const tooLong = channel ? checkReplyLength(channel.kind, conversation.isPublic, body.text).reason : null;
+        if (tooLong) throw new BadRequestException(tooLong);
+      }
       if (body.lastSeenMessageId) await this.assertNothingNewSince(manager, id, body.lastSeenMessageId);
+      if (!body.private) {
+        const check = sendCheck(await this.recipientOf(conversation, manager), new Date());
+        if (!check.allowed) throw new UnprocessableEntityException(check.reasons.join('; '));
+      }
 
       const now = new Date();
       const stored = await this.messagesRepo.insert(manager, {
@@ -144,8 +161,10 @@ export class ConversationsService {
           lastMessagePreview: preview(body.text, []),
           waitingSince: null,
           unreadCount: 0,
-          ...(conversation.status !== 'resolved' ? { status: 'open' as const } : {}),
+          ...(conversation.status !== 'resolved' ? { status: 'open' as const, snoozedUntil: null } : {}),
         });
+        // Answering ends a snooze: its timer has nothing left to wake.
+        if (conversation.status !== 'resolved') this.statuses.moveSnoozeTimer(tx, id, conversation.snoozedUntil, null);
         // Answering an unassigned conversation claims it, so no colleague answers the same customer.
         if (conversation.assigneeId === null && user.role === 'agent') await this.routing.assign(tx, conversation, user.id, 'manual', user.id);
       }
@@ -214,26 +233,15 @@ export class ConversationsService {
       if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
       const snoozeUntil = body.snoozeUntil ? new Date(body.snoozeUntil) : null;
       if (snoozeUntil && snoozeUntil.getTime() <= Date.now()) throw new BadRequestException('snoozeUntil must be in the future');
-      const before = conversation.status;
-      if (before !== body.status) {
-        await this.clockFacts.record(tx.manager, [{ conversationId: id, kind: 'status', status: body.status, at: new Date(), agentId: user.id }]);
-        await this.clocks.refresh(tx.manager, conversation);
-        await this.sla.refresh(tx, conversation);
-      }
-      await this.repo.update(tx.manager, id, {
-        status: body.status,
-        snoozedUntil: body.status === 'snoozed' ? snoozeUntil : null,
-        resolvedAt: body.status === 'resolved' ? new Date() : null,
-        ...(body.status === 'resolved' ? { unreadCount: 0 } : {}),
-      });
-      const loaded = (await this.repo.loadDto(id, tx.manager))!;
-      tx.publish('conversation.updated', { conversation: loaded }, conversationAudience(loaded));
-      // Resolving or snoozing frees the owner's capacity; reopening an unowned one needs an owner.
-      const owner = loaded.assigneeId;
-      if (owner && (loaded.status === 'resolved' || loaded.status === 'snoozed') && before !== loaded.status) tx.afterCommit(() => this.routing.later.drainAgent(owner));
-      if (!owner && loaded.status === 'open') tx.afterCommit(() => this.routing.later.route(id));
-      return loaded;
+      return this.statuses.apply(tx, conversation, { status: body.status, snoozeUntil, by: user.id });
     });
+  }
+
+  /** Extension: whether a public reply may go out now (doNotContact), and what to mind (contact hours). */
+  async sendCheck(user: AuthUser, id: string): Promise<SendCheck> {
+    const conversation = await this.repo.findById(id);
+    if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+    return sendCheck(await this.recipientOf(conversation), new Date());
   }
 
   /** The agent has read the thread: the unread badge clears for everyone. */
@@ -248,6 +256,25 @@ export class ConversationsService {
       return loaded;
     });
     return dto ?? this.get(user, id);
+  }
+
+  /** Tags are replaced as a whole; triage keeps adding the topics it finds in later messages. */
+  async setTags(user: AuthUser, id: string, tags: string[]): Promise<Conversation> {
+    const dto = await this.transactions.run(async (tx) => {
+      const conversation = await this.repo.lockForUpdate(tx.manager, id);
+      if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+      if (conversation.tags.length === tags.length && conversation.tags.every((t, i) => t === tags[i])) return null;
+      await this.repo.update(tx.manager, id, { tags });
+      const loaded = (await this.repo.loadDto(id, tx.manager))!;
+      tx.publish('conversation.updated', { conversation: loaded }, conversationAudience(loaded));
+      return loaded;
+    });
+    return dto ?? this.get(user, id);
+  }
+
+  private async recipientOf(conversation: { customerId: string }, manager?: EntityManager): Promise<Recipient> {
+    const customer = await this.customers.findById(conversation.customerId, manager);
+    return { name: customer?.name ?? 'the customer', doNotContact: customer?.doNotContact ?? false, timezone: customer?.timezone ?? null, contactHours: customer?.contactHours ?? null };
   }
 
   private uuid(value: string, name: string): string {

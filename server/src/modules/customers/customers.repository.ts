@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import type { CustomerTier } from '@rapport/shared';
 import { CustomerIdentityEntity } from './customer-identity.entity.js';
+import { CustomerMergeEntity } from './customer-merge.entity.js';
 import { CustomerEntity } from './customer.entity.js';
 
 export interface SenderKey {
@@ -130,5 +131,135 @@ export class CustomersRepository {
     if (Object.keys(changes).length > 0) await this.identities(manager).update({ id: identityId }, changes);
     const named = profile.name ? await this.customers(manager).update({ id: identity.customerId, name: IsNull() }, { name: profile.name }) : null;
     return { customerId: identity.customerId, changed: Object.keys(changes).length > 0 || (named?.affected ?? 0) > 0 };
+  }
+
+  /**
+   * Adds a batch's detected languages to each customer's counts and follows them with the learned language,
+   * unless a person set it: one statement per batch. Rows are locked in id order, so batches writing for
+   * two identities of one customer at once cannot deadlock.
+   */
+  async countLanguages(manager: EntityManager, detections: Array<{ customerId: string; language: string }>): Promise<void> {
+    if (detections.length === 0) return;
+    // Old and new counts as rows; the SET expressions read the row being updated, so a concurrent batch's counts are never lost.
+    const merged = `SELECT k, sum(n)::int AS n FROM (
+        SELECT key AS k, value::int AS n FROM jsonb_each_text(c.language_counts)
+        UNION ALL SELECT key, value::int FROM jsonb_each_text(v.counts)) parts GROUP BY k`;
+    await manager.query(
+      `WITH v AS (
+         SELECT customer_id, jsonb_object_agg(language, n) AS counts
+         FROM (SELECT customer_id, language, count(*)::int AS n FROM unnest($1::uuid[], $2::text[]) AS d(customer_id, language) GROUP BY 1, 2) per
+         GROUP BY customer_id
+       ), locked AS (
+         SELECT c.id FROM customers c WHERE c.id IN (SELECT customer_id FROM v) ORDER BY c.id FOR UPDATE
+       )
+       UPDATE customers c SET
+         language_counts = (SELECT jsonb_object_agg(k, n) FROM (${merged}) m),
+         preferred_language = CASE WHEN c.preferred_language_source = 'person' AND c.preferred_language IS NOT NULL THEN c.preferred_language
+           ELSE (SELECT k FROM (${merged}) m ORDER BY n DESC, (k = c.preferred_language) DESC, k LIMIT 1) END,
+         preferred_language_source = CASE WHEN c.preferred_language_source = 'person' AND c.preferred_language IS NOT NULL THEN 'person' ELSE 'learned' END
+       FROM v JOIN locked ON locked.id = v.customer_id
+       WHERE c.id = v.customer_id`,
+      [detections.map((d) => d.customerId), detections.map((d) => d.language)],
+    );
+  }
+
+  // ---- one customer across channels: merge and split ----
+
+  insert(manager: EntityManager, fields: Partial<CustomerEntity>): Promise<CustomerEntity> {
+    const repo = this.customers(manager);
+    return repo.save(repo.create(fields));
+  }
+
+  /** Locks customers in id order (two merges of the same pair cannot deadlock); tombstones included. */
+  lockCustomers(manager: EntityManager, ids: string[]): Promise<CustomerEntity[]> {
+    return this.customers(manager).createQueryBuilder('c').setLock('pessimistic_write').where('c.id IN (:...ids)', { ids }).orderBy('c.id').getMany();
+  }
+
+  /** The identities of customers, locked in id order: a profile lookup renaming one waits, and vice versa. */
+  lockIdentitiesOf(manager: EntityManager, customerIds: string[]): Promise<CustomerIdentityEntity[]> {
+    return this.identities(manager).createQueryBuilder('i').setLock('pessimistic_write').where('i.customer_id IN (:...customerIds)', { customerIds }).orderBy('i.id').getMany();
+  }
+
+  identitiesOfCustomers(customerIds: string[], manager?: EntityManager): Promise<CustomerIdentityEntity[]> {
+    if (customerIds.length === 0) return Promise.resolve([]);
+    return this.identities(manager).find({ where: { customerId: In(customerIds) }, relations: { channel: true }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The source points at the target, and so do the customers merged into the source before. */
+  async tombstone(manager: EntityManager, sourceId: string, targetId: string): Promise<void> {
+    await manager.query('UPDATE customers SET merged_into_id = $2, updated_at = now() WHERE id = $1 OR merged_into_id = $1', [sourceId, targetId]);
+  }
+
+  async revive(manager: EntityManager, id: string): Promise<void> {
+    await this.customers(manager).update({ id }, { mergedIntoId: null });
+  }
+
+  async moveIdentities(manager: EntityManager, identityIds: string[], customerId: string): Promise<void> {
+    if (identityIds.length > 0) await this.identities(manager).update({ id: In(identityIds) }, { customerId });
+  }
+
+  async recordMerge(manager: EntityManager, merge: Pick<CustomerMergeEntity, 'targetId' | 'sourceId' | 'identityIds' | 'byUserId'>): Promise<void> {
+    await manager.getRepository(CustomerMergeEntity).insert(merge);
+  }
+
+  /** The latest merge that brought this identity into the customer, if one did. */
+  lastMergeOf(manager: EntityManager, customerId: string, identityId: string): Promise<CustomerMergeEntity | null> {
+    return manager
+      .getRepository(CustomerMergeEntity)
+      .createQueryBuilder('m')
+      .where('m.target_id = :customerId AND :identityId = ANY(m.identity_ids)', { customerId, identityId })
+      .orderBy('m.created_at', 'DESC')
+      .getOne();
+  }
+
+  /** The identity left the customer it was merged into: that merge no longer holds it. */
+  async forgetMergedIdentity(manager: EntityManager, mergeId: string, identityId: string): Promise<void> {
+    await manager.query('UPDATE customer_merges SET identity_ids = array_remove(identity_ids, $2::uuid) WHERE id = $1', [mergeId, identityId]);
+  }
+
+  // ---- finding customers: search and merge suggestions ----
+
+  /** Live customers whose name, email, phone or an identity's handle, name or platform id contains `q` (a phone by its digits). */
+  async search(q: string, limit: number): Promise<string[]> {
+    const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const digits = q.replace(/\D/g, '');
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT c.id FROM customers c
+       WHERE c.merged_into_id IS NULL AND (
+         c.name ILIKE $1 OR c.email ILIKE $1 OR ($2 <> '' AND regexp_replace(c.phone, '[^0-9]', '', 'g') LIKE '%' || $2 || '%')
+         OR EXISTS (SELECT 1 FROM customer_identities i WHERE i.customer_id = c.id
+                    AND (i.handle ILIKE $1 OR i.display_name ILIKE $1 OR i.external_id ILIKE $1 OR ($2 <> '' AND i.external_id LIKE '%' || $2 || '%'))))
+       ORDER BY c.updated_at DESC LIMIT $3`,
+      [like, digits.length >= 4 ? digits : '', limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Live customers sharing an email or a phone (their own, or a WhatsApp id, which is one) with these. */
+  async sharingContact(emails: string[], phoneDigits: string[], exceptId: string): Promise<string[]> {
+    if (emails.length === 0 && phoneDigits.length === 0) return [];
+    const own: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT c.id FROM customers c
+       WHERE c.merged_into_id IS NULL AND c.id <> $3
+         AND ((c.email IS NOT NULL AND lower(c.email) = ANY($1::text[])) OR (c.phone IS NOT NULL AND regexp_replace(c.phone, '[^0-9]', '', 'g') = ANY($2::text[])))
+       LIMIT 50`,
+      [emails, phoneDigits, exceptId],
+    );
+    const whatsapp =
+      phoneDigits.length === 0
+        ? []
+        : await this.identities()
+            .createQueryBuilder('i')
+            .innerJoin('i.channel', 'ch')
+            .select('i.customer_id', 'id')
+            .where("ch.kind = 'whatsapp' AND i.external_id IN (:...phoneDigits) AND i.customer_id <> :exceptId", { phoneDigits, exceptId })
+            .limit(50)
+            .getRawMany<{ id: string }>();
+    return [...new Set([...own, ...whatsapp].map((r) => r.id))];
+  }
+
+  findMany(ids: string[]): Promise<CustomerEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.customers().findBy({ id: In(ids) });
   }
 }

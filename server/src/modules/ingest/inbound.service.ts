@@ -15,6 +15,7 @@ import { MessagesRepository } from '../conversations/messages.repository.js';
 import { CustomersRepository, senderKey, type KnownSender } from '../customers/customers.repository.js';
 import { conversationAudience } from '../events/audience.js';
 import { Transactions, type Tx } from '../events/transactions.service.js';
+import { detectLanguage } from '../triage/language.js';
 import { triageMessage } from '../triage/triage.js';
 import { GroupCommit } from './group-commit.js';
 
@@ -40,9 +41,13 @@ interface Touched {
   woke: boolean;
   sender: KnownSender;
   messages: MessageEntity[];
+  /** Each message's detected language, in the order of `messages`. */
+  languages: Array<string | null>;
   canLookUpProfile: boolean;
   /** A clock may have started or the policy changed: its SLA due times are recomputed after the commit. */
   slaMayChange?: boolean;
+  /** The snooze the customer's message ended: its timer is removed after the commit. */
+  snoozeEnded?: Date | null;
 }
 
 const senderOf = (a: Arrival) => ({ channelId: a.channel.id, externalId: a.item.sender.externalId, sender: a.item.sender });
@@ -115,11 +120,20 @@ export class InboundService {
       if (fresh.length === 0) return arrivals.map(() => false);
 
       const known = await this.customers.upsertSenders(manager, fresh.map(senderOf));
+      // Each message counts towards its customer's learned language; customers before conversations, the order every writer locks in.
+      const languages = fresh.map((a) => detectLanguage(a.item.text));
+      await this.customers.countLanguages(
+        manager,
+        fresh.flatMap((a, i) => (languages[i] ? [{ customerId: known.get(senderKey(senderOf(a)))!.customerId, language: languages[i] }] : [])),
+      );
       const touched = await this.openThreads(manager, fresh, known);
       const now = new Date();
-      const rows = fresh.map((arrival) => ({ arrival, touched: touched.get(this.threadOf(arrival, known))!, id: randomUUID() }));
+      const rows = fresh.map((arrival, i) => ({ arrival, touched: touched.get(this.threadOf(arrival, known))!, id: randomUUID(), language: languages[i] ?? null }));
       const stored = await this.messages.insertInbound(manager, rows.map(({ arrival, touched, id }) => messageRow(arrival, touched.conversation.id, id)));
-      rows.forEach(({ touched }, i) => touched.messages.push(stored[i]!));
+      rows.forEach(({ touched, language }, i) => {
+        touched.messages.push(stored[i]!);
+        touched.languages.push(language);
+      });
 
       const threads = [...new Set(touched.values())];
       const receivedAt = new Map(rows.map(({ id, arrival }) => [id, arrival.receivedAt]));
@@ -169,14 +183,14 @@ export class InboundService {
       const key = threadKey(conversation);
       const { arrival, sender } = wanted.get(key)!;
       // A customer writing again wakes a pending or snoozed conversation.
-      touched.set(key, { conversation, opened: false, woke: conversation.status !== 'open', sender, messages: [], canLookUpProfile: arrival.canLookUpProfile });
+      touched.set(key, { conversation, opened: false, woke: conversation.status !== 'open', sender, messages: [], languages: [], canLookUpProfile: arrival.canLookUpProfile });
     }
     const created: ConversationEntity[] = [];
     for (const [key, { arrival, sender }] of wanted) {
       if (touched.has(key)) continue;
       const conversation = this.newConversation(arrival, sender);
       created.push(conversation);
-      touched.set(key, { conversation, opened: true, woke: false, sender, messages: [], canLookUpProfile: arrival.canLookUpProfile });
+      touched.set(key, { conversation, opened: true, woke: false, sender, messages: [], languages: [], canLookUpProfile: arrival.canLookUpProfile });
     }
     await this.conversations.insertMany(manager, created);
     return touched;
@@ -211,11 +225,12 @@ export class InboundService {
     const c = thread.conversation;
     const [waitingBefore, priorityBefore] = [c.waitingSince, c.priority];
     if (thread.woke) {
+      thread.snoozeEnded = c.snoozedUntil;
       c.status = 'open';
       c.snoozedUntil = null;
     }
     thread.messages.forEach((message, i) => {
-      const result = triageMessage(c, { text: message.text, tier: thread.sender.tier, sentAt: message.sentAt, opened: thread.opened && i === 0, now });
+      const result = triageMessage(c, { text: message.text, tier: thread.sender.tier, sentAt: message.sentAt, opened: thread.opened && i === 0, now, detectedLanguage: thread.languages[i] ?? null });
       c.waitingSince = result.waitingSince;
       c.language = result.language;
       c.tags = result.tags;
@@ -250,6 +265,7 @@ export class InboundService {
         // New or woken conversations need an owner now; one already waiting is served when capacity frees.
         if ((thread.opened || thread.woke) && dto.assigneeId === null) jobs.push(this.queues.addRouting({ type: 'route', conversationId: dto.id }));
         if (thread.slaMayChange) jobs.push(this.queues.addSlaRefresh(dto.id));
+        if (thread.snoozeEnded) jobs.push(this.queues.cancelSnoozeWake(dto.id, thread.snoozeEnded));
         // Names and avatars come from the platform later, off this path.
         if (thread.canLookUpProfile && !thread.sender.displayName) jobs.push(this.queues.addProfileLookup({ channelId: dto.channelId, identityId: thread.sender.id }));
         return jobs;

@@ -5,6 +5,7 @@ import { ChannelsService } from '../channels/channels.service.js';
 import { ConversationsRepository } from '../conversations/conversations.repository.js';
 import type { MessageEntity } from '../conversations/message.entity.js';
 import { MessagesRepository } from '../conversations/messages.repository.js';
+import { DO_NOT_CONTACT_REASON } from '../conversations/domain/send-check.js';
 import { CustomersRepository } from '../customers/customers.repository.js';
 import { outboundFailureReason, type OutboundFailureReason } from '../metrics/domain/outbound-failure.js';
 import { MetricsService } from '../metrics/metrics.service.js';
@@ -42,6 +43,8 @@ export class OutboundService {
 
     let sent = await this.receipts.get(messageId);
     if (!sent) {
+      // Marked after the reply was queued still holds it back: nothing reaches a customer who asked for no contact.
+      if (await this.refusesContact(message.conversationId)) return this.fail(messageId, DO_NOT_CONTACT_REASON, channel.kind, 'other');
       const wait = await this.gate.waitFor(channel.id);
       if (wait > 0) return { result: 'retry', reason: 'channel is paced or paused', retryAfterMs: wait };
       const adapter = this.registry.get(channel.kind);
@@ -59,6 +62,12 @@ export class OutboundService {
     await this.statuses.update(messageId, 'sent', { externalId: sent.externalId, error: null });
     this.metrics.outboundMessages.inc({ channel_kind: channel.kind, outcome: 'sent' });
     return { result: 'sent' };
+  }
+
+  private async refusesContact(conversationId: string): Promise<boolean> {
+    const conversation = await this.conversations.findById(conversationId);
+    const customer = conversation ? await this.customers.findById(conversation.customerId) : null;
+    return customer?.doNotContact ?? false;
   }
 
   private async outboundContext(message: MessageEntity, channel: ChannelContext): Promise<OutboundContext> {

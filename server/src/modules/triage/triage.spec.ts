@@ -21,6 +21,12 @@ describe('triageMessage', () => {
     expect(result.tags.length).toBeGreaterThan(1);
   });
 
+  it('takes a language the caller detected already, even none', () => {
+    const text = 'Hola, mi pedido llegó roto y nadie responde a mis correos.';
+    expect(triageMessage(fresh, { text, tier: 'standard', sentAt: now, opened: true, now, detectedLanguage: 'pt' }).language).toBe('pt');
+    expect(triageMessage(fresh, { text, tier: 'standard', sentAt: now, opened: true, now, detectedLanguage: null }).language).toBeNull();
+  });
+
   it('does not calm an angry customer down within one wait', () => {
     const angry = triageMessage(fresh, { text: 'This is OUTRAGEOUS, worst service ever, I am furious!!!', tier: 'standard', sentAt: now, opened: true, now });
     const state: TriageState = { ...fresh, priorityScore: angry.priority!.score, waitingSince: now };

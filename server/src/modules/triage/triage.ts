@@ -20,6 +20,8 @@ export interface TriageInput {
   /** A conversation opened by this very message. */
   opened: boolean;
   now: Date;
+  /** This message's language when the caller detected it already (ingest counts it per customer). */
+  detectedLanguage?: string | null;
 }
 
 export interface TriageResult {
@@ -37,7 +39,7 @@ export function triageMessage(state: TriageState, input: TriageInput): TriageRes
   // Within one wait a calmer follow-up ("thanks?") does not make an angry customer less urgent.
   const keep = !input.opened && state.waitingSince !== null && assessed.score <= state.priorityScore;
   return {
-    language: state.language ?? detectLanguage(input.text),
+    language: state.language ?? (input.detectedLanguage !== undefined ? input.detectedLanguage : detectLanguage(input.text)),
     tags: [...new Set([...state.tags, ...topicsOf(input.text)])],
     waitingSince,
     priority: keep ? null : { level: assessed.level, score: assessed.score, signals: assessed.signals },
