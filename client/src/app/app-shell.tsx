@@ -53,7 +53,7 @@ export function AppShell({ user }: { user: User }) {
         }
       : undefined;
 
-  const { helpOpen, closeHelp } = useShortcuts({ view, selectedId, onSelect: select });
+  const { helpOpen, closeHelp } = useShortcuts({ view, onSelect: select });
 
   const showCustomer = selectedId !== null && customerPanelOpen;
   const main =

@@ -1,12 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { holdComposerFocus, releaseComposerFocus } from '../lib/composer-focus';
-import type { AppRoute } from './app-route';
+import { parseRoute, type AppRoute } from './app-route';
 import { shortcutFor, stepThrough, type ShortcutAction } from './shortcuts';
 
 interface ShortcutOptions {
   view: AppRoute['view'];
-  selectedId: string | null;
   onSelect: (id: string) => void;
+}
+
+/** Read from the address at the key press: a fast j after j must step on from the one just opened, rendered yet or not. */
+function openConversationId(view: AppRoute['view']): string | null {
+  const route = parseRoute(window.location.hash);
+  return view === 'inbox' && route.view === 'inbox' ? route.conversationId : null;
 }
 
 /** Dialogs other than the shortcut help (marked data-shortcut="help") own the keyboard while open. */
@@ -75,10 +80,11 @@ export function useShortcuts(options: ShortcutOptions): { helpOpen: boolean; clo
 
   useEffect(() => {
     const run = (action: ShortcutAction, target: HTMLElement | null) => {
-      const { selectedId, onSelect } = latest.current.options;
+      const { view, onSelect } = latest.current.options;
       switch (action) {
         case 'next':
         case 'previous': {
+          const selectedId = openConversationId(view);
           const id = stepThrough(listedIds(), selectedId, action === 'next' ? 1 : -1);
           if (id === null || id === selectedId) return;
           holdComposerFocus();
@@ -104,10 +110,11 @@ export function useShortcuts(options: ShortcutOptions): { helpOpen: boolean; clo
           setHelpOpen((open) => !open);
           return;
         case 'leave-field':
-          // After the field's own Escape (a dropped edit) has rendered, so leaving it saves nothing stale.
-          setTimeout(() => {
+          // After the field's own Escape (a dropped edit) has rendered, so leaving it saves nothing stale,
+          // and before the next key arrives.
+          queueMicrotask(() => {
             if (target && document.activeElement === target) target.blur();
-          }, 0);
+          });
           return;
       }
     };
@@ -117,7 +124,7 @@ export function useShortcuts(options: ShortcutOptions): { helpOpen: boolean; clo
       const { key, ctrlKey, metaKey, altKey, isComposing, defaultPrevented } = event;
       const action = shortcutFor({ key, ctrlKey, metaKey, altKey, isComposing, defaultPrevented, target }, {
         view: current.view,
-        conversationOpen: current.selectedId !== null,
+        conversationOpen: openConversationId(current.view) !== null,
         helpOpen: help,
         otherModalOpen: document.querySelector(OTHER_MODAL) !== null,
       });
