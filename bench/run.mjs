@@ -4,6 +4,7 @@
 //   npm run bench                                   # builds shared + server, runs every scenario
 //   npm run bench -- --server-root /tmp/checkout    # builds and benchmarks another checkout's server
 //   node bench/run.mjs --scenarios ab --duration 4  # a subset, shorter (results: bench/results/ab-latest.json)
+//   node bench/run.mjs reports                      # the reports at scale alone (scenario r)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,53 +20,62 @@ import { emitRequests, messengerRequests, senderIds } from './lib/requests.mjs';
 import { SocketPool } from './lib/sockets.mjs';
 import { Cleanup, META_APP_SECRET, startBare, startRapport, startRawFanout, waitIdle } from './lib/systems.mjs';
 import { fmt, hrMs, machineInfo, rounded, sleep } from './lib/util.mjs';
+import { runReports } from './reports.mjs';
+import { SEED } from './seed-reports.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(benchDir, '..');
 
-const USAGE = `Usage: node bench/run.mjs [options]
+const USAGE = `Usage: node bench/run.mjs [options] [reports]
   --server-root DIR     checkout whose shared + server are built and benchmarked (default: ${repoRoot})
   --no-build            run its server/dist as it is (skip npm run build -w shared / -w server there)
-  --scenarios LETTERS   subset of a b c d e (default: abcde)
+  --scenarios LETTERS   subset of a b c d e r (default: abcder); the word reports alone means --scenarios r
   --duration SECONDS    length of each rate run (default: 8)
   --memory-messages N   messages of the memory scenario (default: 10000)
   --fanout-sockets N    supervisor sockets of the fan-out scenario (default: 500)
   --senders N           distinct customers per run (default: 200)
   --grace SECONDS       a message not on the socket this long after the last send is lost (default: 15)
-  --server-node-args=A  extra node options for the Rapport processes, e.g. --server-node-args="--cpu-prof"`;
+  --server-node-args=A  extra node options for the Rapport processes, e.g. --server-node-args="--cpu-prof"
+  --report-calls N      timed calls per report in scenario r (default: 20, after 3 warm-up calls)
+  --reports-keep-db     scenario r: keep the rapport_bench_reports database afterwards, and reuse it while it holds the same seed`;
 
-const { values: args } = parseArgs({
+const { values: args, positionals } = parseArgs({
   options: {
     'server-root': { type: 'string', default: repoRoot },
-    scenarios: { type: 'string', default: 'abcde' },
+    scenarios: { type: 'string', default: 'abcder' },
     duration: { type: 'string', default: '8' },
     'memory-messages': { type: 'string', default: '10000' },
     'fanout-sockets': { type: 'string', default: '500' },
     senders: { type: 'string', default: '200' },
     grace: { type: 'string', default: '15' },
     'server-node-args': { type: 'string', default: '' },
+    'report-calls': { type: 'string', default: '20' },
+    'reports-keep-db': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
+  allowPositionals: true,
 });
 if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
 const serverRoot = path.resolve(args['server-root']);
-const scenarios = new Set(args.scenarios.toLowerCase().replace(/[^a-e]/g, ''));
+const scenarioLetters = positionals.includes('reports') ? 'r' : args.scenarios;
+const scenarios = new Set(scenarioLetters.toLowerCase().replace(/[^a-er]/g, ''));
 const seconds = Number(args.duration);
 const memoryMessages = Number(args['memory-messages']);
 const fanoutSockets = Number(args['fanout-sockets']);
 const sendersPerRun = Number(args.senders);
 const graceMs = Number(args.grace) * 1000;
 const serverNodeArgs = args['server-node-args'].split(' ').filter(Boolean);
-if (scenarios.size === 0 || ![seconds, memoryMessages, fanoutSockets, sendersPerRun, graceMs].every((v) => Number.isFinite(v) && v > 0)) {
+const reportCalls = Number(args['report-calls']);
+if (scenarios.size === 0 || positionals.some((p) => p !== 'reports') || ![seconds, memoryMessages, fanoutSockets, sendersPerRun, graceMs, reportCalls].every((v) => Number.isFinite(v) && v > 0)) {
   console.error(USAGE);
   process.exit(2);
 }
 const sorted = [...scenarios].sort().join('');
-const scenarioSet = sorted === 'abcde' ? 'all' : sorted;
+const scenarioSet = sorted === 'abcder' ? 'all' : sorted;
 
 const RATE_NORMAL = 500;
 const RATE_HIGH = 1500;
@@ -76,10 +86,11 @@ const MEMORY_LISTEN_MS = 240_000;
 const results = {
   scenarioSet,
   startedAt: new Date().toISOString(),
-  options: { serverRoot, scenarios: sorted, durationSeconds: seconds, memoryMessages, fanoutSockets, sendersPerRun, graceSeconds: graceMs / 1000 },
+  options: { serverRoot, scenarios: sorted, durationSeconds: seconds, memoryMessages, fanoutSockets, sendersPerRun, graceSeconds: graceMs / 1000, reportCalls },
   machine: machineInfo(),
   runs: {},
   memory: null,
+  reports: null,
   ratios: [],
   serverLogs: {},
   shutdowns: {},
@@ -313,6 +324,12 @@ async function rawFanout() {
   await raw.stop();
 }
 
+async function reportsRun(services) {
+  if (!scenarios.has('r')) return;
+  section(`Rapport r: reports at scale, ${SEED.conversations.toLocaleString('en')} conversations and ${SEED.messages.toLocaleString('en')} messages over ${SEED.days} days (database rapport_bench_reports)`);
+  results.reports = await runReports({ serverRoot, services, cleanup, log, keepDatabase: args['reports-keep-db'], calls: reportCalls, nodeArgs: serverNodeArgs });
+}
+
 // -----------------------------------------------------------------------------------------------
 // Ratios and summary
 
@@ -346,13 +363,19 @@ function ratios() {
     const v = r['rapport.d500'].latencyMs.p99 - budget;
     add(`fan-out p99 − (single-socket p50 + raw fan-out p99), ${fanoutSockets} sockets`, v, '≤ +50 ms', v <= 50, `${fmt(r['rapport.d500'].latencyMs.p99)} − (${fmt(r['rapport.d1'].latencyMs.p50)} + ${fmt(r['raw.d500'].latencyMs.p99)}) ms; ratio ${fmt(r['rapport.d500'].latencyMs.p99 / budget, 2)}×`);
   }
+  if (results.reports) {
+    const calls = results.reports.calls;
+    const passed = calls.filter((c) => c.pass).length;
+    const failed = calls.filter((c) => !c.pass).map((c) => `${c.title} p95 ${fmt(c.ms.p95)} ms`);
+    add('reports at scale: within target (p95 < 500 ms response times, < 300 ms volume)', passed, `${calls.length} of ${calls.length}`, passed === calls.length, failed.length ? `over target: ${failed.join('; ')}` : `slowest p95 ${fmt(Math.max(...calls.map((c) => c.ms.p95)))} ms`);
+  }
   return out;
 }
 
 function printRatios(list) {
   section('Ratios (one run, same machine)');
   for (const ratio of list) {
-    const value = ratio.name.startsWith('lost') ? String(ratio.value) : ratio.name.startsWith('fan-out') ? `${ratio.value >= 0 ? '+' : ''}${fmt(ratio.value)} ms` : fmt(ratio.value, 2);
+    const value = ratio.name.startsWith('lost') || ratio.name.startsWith('reports') ? String(ratio.value) : ratio.name.startsWith('fan-out') ? `${ratio.value >= 0 ? '+' : ''}${fmt(ratio.value)} ms` : fmt(ratio.value, 2);
     const verdict = ratio.met === null ? 'n/a' : ratio.met ? 'MET' : 'MISSED';
     log(`  ${ratio.name}: ${value}   goal ${ratio.goal}   ${verdict}`);
     log(`      ${ratio.detail}`);
@@ -380,11 +403,18 @@ function printSummary() {
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`;
-  log(line(head));
-  for (const row of rows) log(line(row));
+  if (rows.length) {
+    log(line(head));
+    for (const row of rows) log(line(row));
+  }
   if (results.memory) {
     const mem = results.memory;
     log(`  memory (e): ${mem.messages} messages at ${mem.rate}/s → rss ${fmt(mem.rssMiB, 0)} MiB, peak ${fmt(mem.peakRssMiB, 0)} MiB (at start ${fmt(mem.rssAtStartMiB, 0)} MiB); all delivered ${fmt(mem.drainedAfterLastSendSeconds)} s after the last send${mem.undelivered ? `, ${mem.undelivered} never` : ''}`);
+  }
+  if (results.reports) {
+    const rep = results.reports;
+    log(`  reports (r): ${rep.seed.reused ? 'reused' : 'seeded'} in ${fmt(rep.seed.seconds)} s; reference GET /api/auth/me p50 ${fmt(rep.reference.ms.p50)} ms, SELECT 1 p50 ${fmt(rep.select1Ms.p50, 2)} ms`);
+    for (const c of rep.calls) log(`    ${c.pass ? 'PASS' : 'FAIL'} ${c.title.padEnd(42)} p50 ${fmt(c.ms.p50).padStart(6)} ms, p95 ${fmt(c.ms.p95).padStart(6)} ms (< ${c.targetMs}); ${fmt(c.ratioP50).padStart(5)}× reference`);
   }
   for (const ratio of results.ratios) log(`  ${ratio.met === null ? 'n/a   ' : ratio.met ? 'MET   ' : 'MISSED'} ${ratio.name} (goal ${ratio.goal})`);
   const met = results.ratios.filter((r) => r.met).length;
@@ -464,6 +494,7 @@ try {
   await rapportScenarios(services);
   await bareRuns(services);
   await rawFanout();
+  await reportsRun(services);
 
   results.ratios = ratios();
   printRatios(results.ratios);

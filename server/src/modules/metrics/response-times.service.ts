@@ -56,18 +56,29 @@ export class ResponseTimesService {
     const teamFilter = ownTeamsOnly ? `AND v.team_id = ANY($${params.push(user.teamIds)}::uuid[])` : '';
     const tz = group.byDay ? `$${params.push(query.tz)}::text` : '';
     const key = group.key.replaceAll('$tz', tz);
-    const rows: SummaryRow[] = await this.dataSource.query(
-      `SELECT ${key} AS key, min(${group.name.replaceAll('$tz', tz)}) AS name, v.metric, count(*)::int AS n,
+    const figures = `count(*)::int AS n,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY v.wall_seconds) AS median,
          percentile_cont(0.9) WITHIN GROUP (ORDER BY v.wall_seconds) AS p90,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY v.business_seconds) AS b_median,
          percentile_cont(0.9) WITHIN GROUP (ORDER BY v.business_seconds) AS b_p90,
-         count(*) FILTER (WHERE v.wall_seconds <= ${HOUR_S})::int AS within_hour
-       FROM clock_values v ${group.join}
-       WHERE v.stopped_at >= $1 AND v.stopped_at < $2 ${teamFilter}
-       GROUP BY ${key}, v.metric`,
-      params,
-    );
+         count(*) FILTER (WHERE v.wall_seconds <= ${HOUR_S})::int AS within_hour`;
+    // Per local day, one small aggregate per day over the stopped_at index rather than one sort of the whole period.
+    const sql = group.byDay
+      ? `SELECT to_char(d.day, 'YYYY-MM-DD') AS key, to_char(d.day, 'YYYY-MM-DD') AS name, x.*
+         FROM generate_series(date_trunc('day', $1::timestamptz AT TIME ZONE ${tz}), $2::timestamptz AT TIME ZONE ${tz}, interval '1 day') AS d(day)
+         CROSS JOIN LATERAL (
+           SELECT v.metric, ${figures} FROM clock_values v
+           WHERE v.stopped_at >= greatest($1::timestamptz, d.day AT TIME ZONE ${tz}) AND v.stopped_at < least($2::timestamptz, (d.day + interval '1 day') AT TIME ZONE ${tz}) ${teamFilter}
+           GROUP BY v.metric) x`
+      : `SELECT ${key} AS key, min(${group.name}) AS name, v.metric, ${figures}
+         FROM clock_values v ${group.join}
+         WHERE v.stopped_at >= $1 AND v.stopped_at < $2 ${teamFilter}
+         GROUP BY ${key}, v.metric`;
+    const rows = await this.dataSource.transaction(async (manager): Promise<SummaryRow[]> => {
+      // Percentiles sort each group: in memory up to a quarter of a million clocks, not on disk.
+      await manager.query("SET LOCAL work_mem = '32MB'");
+      return manager.query(sql, params);
+    });
     // The same grouping over the breaches recorded in the period (a row may have breaches and no stopped clock yet).
     const atBreach = (sql: string) => sql.replaceAll('$tz', tz).replaceAll('v.stopped_at', 'v.breached_at');
     const breaches: BreachRow[] = await this.dataSource.query(
