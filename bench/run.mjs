@@ -5,6 +5,7 @@
 //   npm run bench -- --server-root /tmp/checkout    # builds and benchmarks another checkout's server
 //   node bench/run.mjs --scenarios ab --duration 4  # a subset, shorter (results: bench/results/ab-latest.json)
 //   node bench/run.mjs reports                      # the reports at scale alone (scenario r)
+//   node bench/run.mjs --scenarios s --no-build     # search at scale alone (scenario s)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,7 @@ import { SocketPool } from './lib/sockets.mjs';
 import { Cleanup, META_APP_SECRET, startBare, startRapport, startRawFanout, waitIdle } from './lib/systems.mjs';
 import { fmt, hrMs, machineInfo, rounded, sleep } from './lib/util.mjs';
 import { runReports } from './reports.mjs';
+import { runSearch, SEARCH_TARGET_MS } from './search.mjs';
 import { SEED } from './seed-reports.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -29,7 +31,7 @@ const repoRoot = path.resolve(benchDir, '..');
 const USAGE = `Usage: node bench/run.mjs [options] [reports]
   --server-root DIR     checkout whose shared + server are built and benchmarked (default: ${repoRoot})
   --no-build            run its server/dist as it is (skip npm run build -w shared / -w server there)
-  --scenarios LETTERS   subset of a b c d e r (default: abcder); the word reports alone means --scenarios r
+  --scenarios LETTERS   subset of a b c d e r s (default: abcders); the word reports alone means --scenarios r
   --duration SECONDS    length of each rate run (default: 8)
   --memory-messages N   messages of the memory scenario (default: 10000)
   --fanout-sockets N    supervisor sockets of the fan-out scenario (default: 500)
@@ -37,12 +39,13 @@ const USAGE = `Usage: node bench/run.mjs [options] [reports]
   --grace SECONDS       a message not on the socket this long after the last send is lost (default: 15)
   --server-node-args=A  extra node options for the Rapport processes, e.g. --server-node-args="--cpu-prof"
   --report-calls N      timed calls per report in scenario r (default: 20, after 3 warm-up calls)
-  --reports-keep-db     scenario r: keep the rapport_bench_reports database afterwards, and reuse it while it holds the same seed`;
+  --reports-keep-db     scenario r: keep the rapport_bench_reports database afterwards, and reuse it while it holds the same seed
+  --search-keep-db      scenario s: the same for rapport_bench_search`;
 
 const { values: args, positionals } = parseArgs({
   options: {
     'server-root': { type: 'string', default: repoRoot },
-    scenarios: { type: 'string', default: 'abcder' },
+    scenarios: { type: 'string', default: 'abcders' },
     duration: { type: 'string', default: '8' },
     'memory-messages': { type: 'string', default: '10000' },
     'fanout-sockets': { type: 'string', default: '500' },
@@ -51,6 +54,7 @@ const { values: args, positionals } = parseArgs({
     'server-node-args': { type: 'string', default: '' },
     'report-calls': { type: 'string', default: '20' },
     'reports-keep-db': { type: 'boolean', default: false },
+    'search-keep-db': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -62,7 +66,7 @@ if (args.help) {
 }
 const serverRoot = path.resolve(args['server-root']);
 const scenarioLetters = positionals.includes('reports') ? 'r' : args.scenarios;
-const scenarios = new Set(scenarioLetters.toLowerCase().replace(/[^a-er]/g, ''));
+const scenarios = new Set(scenarioLetters.toLowerCase().replace(/[^a-ers]/g, ''));
 const seconds = Number(args.duration);
 const memoryMessages = Number(args['memory-messages']);
 const fanoutSockets = Number(args['fanout-sockets']);
@@ -75,7 +79,7 @@ if (scenarios.size === 0 || positionals.some((p) => p !== 'reports') || ![second
   process.exit(2);
 }
 const sorted = [...scenarios].sort().join('');
-const scenarioSet = sorted === 'abcder' ? 'all' : sorted;
+const scenarioSet = sorted === 'abcders' ? 'all' : sorted;
 
 const RATE_NORMAL = 500;
 const RATE_HIGH = 1500;
@@ -91,6 +95,7 @@ const results = {
   runs: {},
   memory: null,
   reports: null,
+  search: null,
   ratios: [],
   serverLogs: {},
   shutdowns: {},
@@ -330,6 +335,12 @@ async function reportsRun(services) {
   results.reports = await runReports({ serverRoot, services, cleanup, log, keepDatabase: args['reports-keep-db'], calls: reportCalls, nodeArgs: serverNodeArgs });
 }
 
+async function searchRun(services) {
+  if (!scenarios.has('s')) return;
+  section(`Rapport s: search at scale, ${SEED.conversations.toLocaleString('en')} conversations and ${SEED.messages.toLocaleString('en')} messages in six languages (database rapport_bench_search)`);
+  results.search = await runSearch({ serverRoot, services, cleanup, log, keepDatabase: args['search-keep-db'], nodeArgs: serverNodeArgs });
+}
+
 // -----------------------------------------------------------------------------------------------
 // Ratios and summary
 
@@ -369,13 +380,19 @@ function ratios() {
     const failed = calls.filter((c) => !c.pass).map((c) => `${c.title} p95 ${fmt(c.ms.p95)} ms`);
     add('reports at scale: within target (p95 < 500 ms response times, < 300 ms volume)', passed, `${calls.length} of ${calls.length}`, passed === calls.length, failed.length ? `over target: ${failed.join('; ')}` : `slowest p95 ${fmt(Math.max(...calls.map((c) => c.ms.p95)))} ms`);
   }
+  if (results.search) {
+    const calls = results.search.calls;
+    const passed = calls.filter((c) => c.pass).length;
+    const failed = calls.filter((c) => !c.pass).map((c) => `${c.title} p95 ${fmt(c.ms.p95)} ms`);
+    add(`search at scale: within target (p95 < ${SEARCH_TARGET_MS} ms)`, passed, `${calls.length} of ${calls.length}`, passed === calls.length, failed.length ? `over target: ${failed.join('; ')}` : `slowest p95 ${fmt(Math.max(...calls.map((c) => c.ms.p95)))} ms`);
+  }
   return out;
 }
 
 function printRatios(list) {
   section('Ratios (one run, same machine)');
   for (const ratio of list) {
-    const value = ratio.name.startsWith('lost') || ratio.name.startsWith('reports') ? String(ratio.value) : ratio.name.startsWith('fan-out') ? `${ratio.value >= 0 ? '+' : ''}${fmt(ratio.value)} ms` : fmt(ratio.value, 2);
+    const value = ratio.name.startsWith('lost') || ratio.name.startsWith('reports') || ratio.name.startsWith('search') ? String(ratio.value) : ratio.name.startsWith('fan-out') ? `${ratio.value >= 0 ? '+' : ''}${fmt(ratio.value)} ms` : fmt(ratio.value, 2);
     const verdict = ratio.met === null ? 'n/a' : ratio.met ? 'MET' : 'MISSED';
     log(`  ${ratio.name}: ${value}   goal ${ratio.goal}   ${verdict}`);
     log(`      ${ratio.detail}`);
@@ -415,6 +432,11 @@ function printSummary() {
     const rep = results.reports;
     log(`  reports (r): ${rep.seed.reused ? 'reused' : 'seeded'} in ${fmt(rep.seed.seconds)} s; reference GET /api/auth/me p50 ${fmt(rep.reference.ms.p50)} ms, SELECT 1 p50 ${fmt(rep.select1Ms.p50, 2)} ms`);
     for (const c of rep.calls) log(`    ${c.pass ? 'PASS' : 'FAIL'} ${c.title.padEnd(42)} p50 ${fmt(c.ms.p50).padStart(6)} ms, p95 ${fmt(c.ms.p95).padStart(6)} ms (< ${c.targetMs}); ${fmt(c.ratioP50).padStart(5)}× reference`);
+  }
+  if (results.search) {
+    const se = results.search;
+    log(`  search (s): ${se.seed.reused ? 'reused' : 'seeded'} in ${fmt(se.seed.seconds + se.seed.textSeconds)} s; reference GET /api/auth/me p50 ${fmt(se.reference.ms.p50)} ms; writes with the search index +${fmt(se.ingest.extraPct, 0)} %`);
+    for (const c of se.calls) log(`    ${c.pass ? 'PASS' : 'FAIL'} ${c.title.padEnd(52)} p50 ${fmt(c.ms.p50).padStart(6)} ms, p95 ${fmt(c.ms.p95).padStart(6)} ms (< ${c.targetMs}); ${fmt(c.ratioP50).padStart(5)}× reference`);
   }
   for (const ratio of results.ratios) log(`  ${ratio.met === null ? 'n/a   ' : ratio.met ? 'MET   ' : 'MISSED'} ${ratio.name} (goal ${ratio.goal})`);
   const met = results.ratios.filter((r) => r.met).length;
@@ -495,6 +517,7 @@ try {
   await bareRuns(services);
   await rawFanout();
   await reportsRun(services);
+  await searchRun(services);
 
   results.ratios = ratios();
   printRatios(results.ratios);

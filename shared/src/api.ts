@@ -226,6 +226,19 @@ export interface Conversation {
   snoozedUntil: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Extension, search results only (`?q=`): the message that matched, or null when the name or handle did. */
+  match?: ConversationMatch | null;
+}
+
+/**
+ * The matching message of a search result: `snippet` is plain text around the hit (never HTML), and
+ * `highlights` the [start, end) offsets (UTF-16, as String.prototype.slice counts) of the words that
+ * matched, within `snippet`, in order and not overlapping.
+ */
+export interface ConversationMatch {
+  messageId: string;
+  snippet: string;
+  highlights: Array<[number, number]>;
 }
 
 export interface Message {
@@ -271,7 +284,7 @@ export interface CustomerProfile {
   timezone: string | null;
   contactHours: ContactHours | null;
   tags: string[];
-  /** Nobody reaches out to them first (follow-ups, campaigns); replying to their own messages is fine. */
+  /** Rapport never writes to them: public replies are refused (private notes and reminders to ourselves still work). */
   doNotContact: boolean;
   email: string | null;
   phone: string | null;
@@ -357,7 +370,7 @@ export const listConversationsQuery = z.object({
   assignee: z.string().min(1).optional(),
   teamId: z.string().uuid().optional(),
   channel: z.string().min(1).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200, 'q must be at most 200 characters').optional(),
   cursor: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });

@@ -16,7 +16,8 @@ export function writeConversationToLists(queryClient: QueryClient, conversation:
 
 export function writeMessageToLists(queryClient: QueryClient, message: Message): void {
   for (const [key, data] of queryClient.getQueriesData<ConversationPages>({ queryKey: conversationListKeys.all })) {
-    const next = applyMessageToList(data, message);
+    const filters = key[2];
+    const next = applyMessageToList(data, message, isConversationFilters(filters) && filters.q.trim() !== '');
     if (next !== data) queryClient.setQueryData(key, next);
   }
 }

@@ -80,8 +80,17 @@ describe('applyConversationEvent', () => {
     const search: ConversationFilters = { status: 'open', assignee: 'mine', q: 'refund' };
     const data = pages({ items: [at('b', 20), at('a', 10)], nextCursor: null });
     expect(applyConversationEvent(data, at('new', 30), search, ME)).toBe(data);
-    expect(ids(applyConversationEvent(data, at('a', 40), search, ME))).toEqual([['a', 'b']]);
+    // Updated in place: search results are ordered by rank, which only the server knows.
+    expect(ids(applyConversationEvent(data, at('a', 40), search, ME))).toEqual([['b', 'a']]);
     expect(ids(applyConversationEvent(data, at('a', 40, { status: 'resolved' }), search, ME))).toEqual([['b']]);
+  });
+
+  it('keeps the matching message of a search result through an update that has none', () => {
+    const search: ConversationFilters = { status: 'open', assignee: 'mine', q: 'refund' };
+    const match = { messageId: 'm', snippet: 'my refund', highlights: [[3, 9]] as Array<[number, number]> };
+    const data = pages({ items: [at('b', 20, { match }), at('a', 10)], nextCursor: null });
+    const next = applyConversationEvent(data, at('b', 30, { unreadCount: 3 }), search, ME);
+    expect(next?.pages[0]?.items[0]).toMatchObject({ id: 'b', unreadCount: 3, match });
   });
 
   it('ignores an older version of a listed conversation (a replay after a fresh load)', () => {
@@ -114,6 +123,14 @@ describe('applyMessageToList', () => {
     const next = applyMessageToList(data, makeMessage({ id: 'm', conversationId: 'a', text: 'Where is my order?', createdAt: minutesAfter(30) }));
     expect(ids(next)).toEqual([['a', 'b']]);
     expect(next?.pages[0]?.items[0]?.lastMessagePreview).toBe('Where is my order?');
+  });
+
+  it('leaves a search result in place, with its match', () => {
+    const match = { messageId: 'm0', snippet: 'refund', highlights: [[0, 6]] as Array<[number, number]> };
+    const data = pages({ items: [at('b', 20), at('a', 10, { match })], nextCursor: null });
+    const next = applyMessageToList(data, makeMessage({ id: 'm', conversationId: 'a', text: 'And now?', createdAt: minutesAfter(30) }), true);
+    expect(ids(next)).toEqual([['b', 'a']]);
+    expect(next?.pages[0]?.items[1]).toMatchObject({ lastMessagePreview: 'And now?', match });
   });
 
   it('ignores private notes, older messages and conversations not in the list', () => {

@@ -89,8 +89,17 @@ export function applyConversationEvent(
   if (!present && match !== 'yes') return data;
   const pages = withoutConversation(data.pages, conversation.id);
   if (match === 'no') return { ...data, pages };
+  // A search result keeps the place its rank gave it, and the message it matched (events carry neither).
+  if (cached && filters.q.trim() !== '') return { ...data, pages: replaceInPlace(data.pages, withMatchOf(conversation, cached)) };
   return { ...data, pages: insertInOrder(pages, conversation, present) };
 }
+
+function replaceInPlace(pages: Page<Conversation>[], conversation: Conversation): Page<Conversation>[] {
+  return pages.map((page) => (page.items.some((item) => item.id === conversation.id) ? { ...page, items: page.items.map((item) => (item.id === conversation.id ? conversation : item)) } : page));
+}
+
+const withMatchOf = (conversation: Conversation, cached: Conversation): Conversation =>
+  conversation.match === undefined && cached.match !== undefined ? { ...conversation, match: cached.match } : conversation;
 
 /** How a list row should look right after a new public message, before the server's own update arrives. */
 export function applyMessageToConversation(conversation: Conversation, message: Message): Conversation {
@@ -102,12 +111,16 @@ export function applyMessageToConversation(conversation: Conversation, message: 
   return { ...conversation, lastMessageAt: message.createdAt, lastMessagePreview: preview };
 }
 
-/** Moves a listed conversation up when a message arrives; conversations not in the list are left to the server. */
-export function applyMessageToList(data: ConversationPages | undefined, message: Message): ConversationPages | undefined {
+/**
+ * Moves a listed conversation up when a message arrives (in a search result, `inPlace`, it stays where
+ * its rank put it); conversations not in the list are left to the server.
+ */
+export function applyMessageToList(data: ConversationPages | undefined, message: Message, inPlace = false): ConversationPages | undefined {
   if (!data) return data;
   const existing = data.pages.flatMap((page) => page.items).find((item) => item.id === message.conversationId);
   if (!existing) return data;
   const updated = applyMessageToConversation(existing, message);
   if (updated === existing) return data;
+  if (inPlace) return { ...data, pages: replaceInPlace(data.pages, updated) };
   return { ...data, pages: insertInOrder(withoutConversation(data.pages, existing.id), updated, true) };
 }

@@ -5,6 +5,7 @@ import { Avatar } from '../../ui/avatar';
 import { ChannelBadge } from '../../ui/channel-badge';
 import { PriorityMarker } from '../../ui/priority-marker';
 import { ConversationSlaCountdown } from '../sla/conversation-sla-countdown';
+import { SearchMatchSnippet } from './search-match-snippet';
 
 /** After this long without an answer a waiting customer is shown in the warning colour. */
 const LONG_WAIT_MS = 60 * 60 * 1000;
@@ -74,7 +75,7 @@ export const ConversationListItem = memo(function ConversationListItem({ convers
             </time>
           </span>
           <span className="conversation-item-preview">
-            <span className="preview-text">{c.lastMessagePreview || <em className="muted">No messages yet</em>}</span>
+            {c.match ? <SearchMatchSnippet match={c.match} /> : <span className="preview-text">{c.lastMessagePreview || <em className="muted">No messages yet</em>}</span>}
             {c.unreadCount > 0 ? (
               <span className="unread-count" aria-label={`${c.unreadCount} unread`}>
                 {c.unreadCount > 99 ? '99+' : c.unreadCount}

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { Brackets, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { Assignment, AssignBody, Conversation, ListConversationsQuery, ListMessagesQuery, Message, Page, SendCheck, SetStatusBody } from '@rapport/shared';
 import type { sendMessageBody } from '@rapport/shared';
@@ -15,6 +15,8 @@ import { ClockFactsRepository, type RecordedFact } from './clock-facts.repositor
 import { ConversationSlaService } from '../sla/conversation-sla.service.js';
 import { ConversationClocksService } from './conversation-clocks.service.js';
 import { ConversationsRepository } from './conversations.repository.js';
+import { ConversationSearchService } from './conversation-search.service.js';
+import { listConditions } from './conversation-list-filters.js';
 import { canAssign, canReplyPublicly, canViewConversation } from './domain/access.js';
 import { decodeCursor, encodeCursor } from './domain/cursor.js';
 import type { MessageEntity } from './message.entity.js';
@@ -49,39 +51,13 @@ export class ConversationsService {
     private readonly sla: ConversationSlaService,
     private readonly statuses: ConversationStatusService,
     private readonly customers: CustomersRepository,
+    private readonly search: ConversationSearchService,
   ) {}
 
   async list(user: AuthUser, query: ListConversationsQuery): Promise<Page<Conversation>> {
+    if (query.q) return this.search.list(user, { ...query, q: query.q });
     const qb = this.repo.withRelations();
-    if (!isSupervisor(user)) {
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where('c.assignee_id = :me', { me: user.id });
-          if (user.teamIds.length) w.orWhere('c.team_id IN (:...myTeams)', { myTeams: user.teamIds });
-        }),
-      );
-    }
-    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    if (query.assignee === 'me') qb.andWhere('c.assignee_id = :assignee', { assignee: user.id });
-    else if (query.assignee === 'unassigned') qb.andWhere('c.assignee_id IS NULL');
-    else if (query.assignee && query.assignee !== 'all') qb.andWhere('c.assignee_id = :assignee', { assignee: this.uuid(query.assignee, 'assignee') });
-    if (query.teamId) qb.andWhere('c.team_id = :teamId', { teamId: query.teamId });
-    if (query.channel) {
-      if (/^[0-9a-f-]{36}$/i.test(query.channel)) qb.andWhere('c.channel_id = :channel', { channel: query.channel });
-      else qb.andWhere('ch.kind = :channel', { channel: query.channel });
-    }
-    if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where('cu.name ILIKE :like', { like })
-            .orWhere('ci.handle ILIKE :like', { like })
-            .orWhere('ci.external_id ILIKE :like', { like })
-            .orWhere('c.last_message_preview ILIKE :like', { like })
-            .orWhere('EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.text ILIKE :like)', { like });
-        }),
-      );
-    }
+    for (const condition of listConditions(user, query)) qb.andWhere(condition.sql, condition.params);
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
       if (!cursor) throw new BadRequestException('cursor is not valid: pass the nextCursor of a previous page');
@@ -275,11 +251,6 @@ export class ConversationsService {
   private async recipientOf(conversation: { customerId: string }, manager?: EntityManager): Promise<Recipient> {
     const customer = await this.customers.findById(conversation.customerId, manager);
     return { name: customer?.name ?? 'the customer', doNotContact: customer?.doNotContact ?? false, timezone: customer?.timezone ?? null, contactHours: customer?.contactHours ?? null };
-  }
-
-  private uuid(value: string, name: string): string {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new BadRequestException(`${name} must be "me", "unassigned", "all" or a user id`);
-    return value;
   }
 
   private async replayExisting(user: AuthUser, conversationId: string, existing: MessageEntity): Promise<Message> {

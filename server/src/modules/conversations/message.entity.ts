@@ -12,6 +12,8 @@ import { UserEntity } from '../auth/user.entity.js';
 @Index('ix_messages_queued_outbound', ['updatedAt'], { where: "status = 'queued' AND direction = 'outbound'" })
 // A platform message is stored once per channel, however often it is delivered.
 @Index('uq_messages_channel_external', ['channelId', 'externalId'], { unique: true })
+// Full-text search over the unaccented text (Search migration), an expression TypeORM cannot express.
+@Index('ix_messages_search', { synchronize: false })
 export class MessageEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

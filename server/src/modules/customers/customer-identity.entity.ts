@@ -5,6 +5,8 @@ import { CustomerEntity } from './customer.entity.js';
 /** Who a customer is on one channel: their platform id there, handle and display name. */
 @Entity('customer_identities')
 @Index('uq_customer_identities_channel_external', ['channelId', 'externalId'], { unique: true })
+// Handle, display name and platform id search by trigrams (Search migration).
+@Index('ix_customer_identities_search', { synchronize: false })
 export class CustomerIdentityEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

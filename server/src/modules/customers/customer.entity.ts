@@ -6,6 +6,8 @@ import type { ContactHours, CustomerTier, PreferredLanguageSource } from '@rappo
 @Index('ix_customers_merged_into', { synchronize: false })
 @Index('ix_customers_email', { synchronize: false })
 @Index('ix_customers_phone', { synchronize: false })
+// Name search by trigrams, on the unaccented name (Search migration).
+@Index('ix_customers_name_search', { synchronize: false })
 export class CustomerEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

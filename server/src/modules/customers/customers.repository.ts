@@ -235,6 +235,23 @@ export class CustomersRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * For conversation search: customers whose name matches a LIKE pattern or is very like `name`
+   * (trigram strict word similarity at least `similarity`), or one of whose handles, display names or
+   * platform ids matches the pattern; accents and case aside, through the Search migration's indexes.
+   */
+  async namedLike(pattern: string, name: string, similarity: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT cu.id FROM customers cu
+       WHERE search_fold(cu.name) LIKE search_fold($1)
+          OR (search_fold($2) <<% search_fold(cu.name) AND strict_word_similarity(search_fold($2), search_fold(cu.name)) >= $3)
+       UNION
+       SELECT ci.customer_id FROM customer_identities ci WHERE search_identity(ci.handle, ci.display_name, ci.external_id) LIKE search_fold($1)`,
+      [pattern, name, similarity],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Live customers sharing an email or a phone (their own, or a WhatsApp id, which is one) with these. */
   async sharingContact(emails: string[], phoneDigits: string[], exceptId: string): Promise<string[]> {
     if (emails.length === 0 && phoneDigits.length === 0) return [];

@@ -1,0 +1,11 @@
+import type { ConversationMatch } from '@rapport/shared';
+import { highlightSegments } from './highlight-segments';
+
+/** The message a search found, with the matching words marked (the server sends plain text and offsets, never HTML). */
+export function SearchMatchSnippet({ match }: { match: ConversationMatch }) {
+  return (
+    <span className="preview-text search-match" data-testid="search-match" data-message-id={match.messageId}>
+      {highlightSegments(match.snippet, match.highlights).map((segment, i) => (segment.hit ? <mark key={i}>{segment.text}</mark> : segment.text))}
+    </span>
+  );
+}
