@@ -135,7 +135,7 @@ describe('routing: the right agent, fairly, at once', () => {
     expect(['high', 'urgent']).toContain(promoted.priority);
     await asLead().post(`/api/conversations/${calm.id}/status`, { status: 'resolved' });
     await customerWrites('Another quick question about opening hours', customer);
-    const vip = await eventually(async () => (await asLead().get<Page<Conversation>>(`/api/conversations?q=${customer}&status=open`)).body.items.find((c) => c.id !== calm.id), 10000, 'the VIP conversation');
+    const vip = await eventually(async () => (await asLead().get<Page<Conversation>>(`/api/conversations?q=${customer}&status=open`)).body.items.find((c) => c.customer.handle === customer && c.id !== calm.id), 10000, 'the VIP conversation');
     expect(vip.customer.tier).toBe('vip');
     expect(['high', 'urgent']).toContain(vip.priority);
     expect(vip.prioritySignals).toContain('VIP customer');
@@ -155,7 +155,8 @@ describe('routing: the right agent, fairly, at once', () => {
     await customerWrites('Me again: the reset link still does not work', customer);
     const second = await eventually(async () => {
       const list = (await asLead().get<Page<Conversation>>(`/api/conversations?q=${customer}&status=open`)).body.items;
-      return list.find((c) => c.id !== first.id && c.assigneeId);
+      // The search also finds other handles that start the same (cust-3 → cust-31): this customer's only.
+      return list.find((c) => c.customer.handle === customer && c.id !== first.id && c.assigneeId);
     }, 10000, 'the second conversation to be routed');
     expect(second.assigneeId).toBe(helper);
     const history = (await asLead().get<{ items: Assignment[] }>(`/api/conversations/${second.id}/assignments`)).body.items;
