@@ -1,11 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { ClockFigure, ConversationMetrics } from '@rapport/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { teamCalendar } from '../auth/team-calendar.js';
+import type { Tx } from '../events/transactions.service.js';
 import { computeCycles, type ClockValue } from '../metrics/domain/clocks.js';
+import { ConversationSlaService } from '../sla/conversation-sla.service.js';
 import { ClockFactsRepository, type StoredValue } from './clock-facts.repository.js';
+import type { ConversationEntity } from './conversation.entity.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { canViewConversation } from './domain/access.js';
 
@@ -21,6 +24,7 @@ export class ConversationClocksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly conversations: ConversationsRepository,
     private readonly facts: ClockFactsRepository,
+    private readonly sla: ConversationSlaService,
   ) {}
 
   async of(user: AuthUser, id: string): Promise<ConversationMetrics> {
@@ -41,14 +45,20 @@ export class ConversationClocksService {
     };
   }
 
-  /** After a reply or a status change, in its transaction: the conversation's stopped clocks as reports read them. */
-  async refresh(manager: EntityManager, conversation: { id: string; teamId: string | null; channelId: string }): Promise<void> {
-    const cycles = computeCycles(await this.facts.ofConversation(conversation.id, manager), await teamCalendar(manager, conversation.teamId));
+  /**
+   * After a reply, a status change or a team change, in its transaction (the row locked): the stopped
+   * clocks as reports read them, and the SLA due times from the same computed clocks.
+   */
+  async refresh(tx: Tx, conversation: ConversationEntity): Promise<void> {
+    const calendar = await teamCalendar(tx.manager, conversation.teamId);
+    const cycles = computeCycles(await this.facts.ofConversation(conversation.id, tx.manager), calendar);
     const values = cycles.flatMap((c): StoredValue[] => [
       ...(c.firstResponse ? [{ metric: 'firstResponse' as const, ...c.firstResponse }] : []),
       ...c.nextReplies.map((v) => ({ metric: 'nextReply' as const, ...v })),
       ...(c.resolution ? [{ metric: 'resolution' as const, ...c.resolution }] : []),
     ]);
-    await this.facts.replaceValues(manager, conversation, values);
+    await this.facts.replaceValues(tx.manager, conversation, values);
+    await this.sla.refresh(tx, conversation, { cycles, calendar });
   }
+
 }

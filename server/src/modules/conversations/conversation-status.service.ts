@@ -4,7 +4,6 @@ import { QueueService } from '../../core/queue.service.js';
 import { conversationAudience } from '../events/audience.js';
 import { Transactions, type Tx } from '../events/transactions.service.js';
 import { RoutingService } from '../routing/routing.service.js';
-import { ConversationSlaService } from '../sla/conversation-sla.service.js';
 import { ClockFactsRepository } from './clock-facts.repository.js';
 import { ConversationClocksService } from './conversation-clocks.service.js';
 import type { ConversationEntity } from './conversation.entity.js';
@@ -24,7 +23,7 @@ export interface StatusChange {
 
 /**
  * The one path a conversation's status changes by, for agents and timers alike: a status fact for the
- * clocks, the stopped clocks and SLA recomputed, the row, `conversation.updated`, routing, and the snooze
+ * clocks, the stopped clocks and SLA recomputed (once), the row, `conversation.updated`, routing, and the snooze
  * timer moved (one delayed job per conversation and snooze time).
  */
 @Injectable()
@@ -33,7 +32,6 @@ export class ConversationStatusService {
     private readonly repo: ConversationsRepository,
     private readonly clockFacts: ClockFactsRepository,
     private readonly clocks: ConversationClocksService,
-    private readonly sla: ConversationSlaService,
     private readonly routing: RoutingService,
     private readonly queues: QueueService,
     private readonly transactions: Transactions,
@@ -45,8 +43,7 @@ export class ConversationStatusService {
     const before = conversation.status;
     if (before !== change.status) {
       await this.clockFacts.record(tx.manager, [{ conversationId: id, kind: 'status', status: change.status, at: change.at ?? new Date(), agentId: change.by }]);
-      await this.clocks.refresh(tx.manager, conversation);
-      await this.sla.refresh(tx, conversation);
+      await this.clocks.refresh(tx, conversation);
     }
     const snoozedUntil = change.status === 'snoozed' ? (change.snoozeUntil ?? null) : null;
     await this.repo.update(tx.manager, id, {

@@ -129,8 +129,7 @@ export class ConversationsService {
       const previousAssignee = conversation.assigneeId;
       await this.clockFacts.record(manager, replyFacts(conversation, user.id, body.private, now));
       if (!body.private) {
-        await this.clocks.refresh(manager, conversation);
-        await this.sla.refresh(tx, conversation);
+        await this.clocks.refresh(tx, conversation);
         await this.messagesRepo.countVolume(manager, now, [{ channelId: conversation.channelId, direction: 'outbound' }]);
         await this.repo.update(manager, id, {
           lastMessageAt: now,

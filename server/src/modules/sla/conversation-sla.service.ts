@@ -8,7 +8,8 @@ import { ChannelEntity } from '../channels/channel.entity.js';
 import { ClockFactsRepository } from '../conversations/clock-facts.repository.js';
 import type { ConversationEntity } from '../conversations/conversation.entity.js';
 import { ConversationsRepository } from '../conversations/conversations.repository.js';
-import { computeCycles } from '../metrics/domain/clocks.js';
+import type { BusinessCalendar } from '../metrics/domain/business-hours.js';
+import { computeCycles, type Cycle } from '../metrics/domain/clocks.js';
 import type { Tx } from '../events/transactions.service.js';
 import { dueTimes, earliestDue, type DueTimes } from './domain/due-times.js';
 import { matchPolicy } from './domain/match-policy.js';
@@ -21,8 +22,12 @@ export interface SlaState {
   policy: SlaPolicyEntity | null;
   due: DueTimes;
   breaches: Breach[];
-  sla: ConversationSla | null;
-  deadline: Date | null;
+}
+
+/** The clocks of a conversation when the caller has just computed them (no second read of its facts). */
+export interface KnownClocks {
+  cycles: Cycle[];
+  calendar: BusinessCalendar;
 }
 
 const DUE_FIELD = { firstResponse: 'firstResponseDueAt', nextReply: 'nextReplyDueAt', resolution: 'resolutionDueAt' } as const satisfies Record<SlaMetric, keyof ConversationSla>;
@@ -30,7 +35,8 @@ const DUE_FIELD = { firstResponse: 'firstResponseDueAt', nextReply: 'nextReplyDu
 export const isBreached = (breaches: Breach[], metric: SlaMetric, clockStartedAt: Date): boolean =>
   breaches.some((b) => b.metric === metric && b.clockStartedAt.getTime() === clockStartedAt.getTime());
 
-function toSla(policy: SlaPolicyEntity, due: DueTimes, breaches: Breach[]): ConversationSla {
+function toSla({ policy, due, breaches }: SlaState): ConversationSla | null {
+  if (!policy) return null;
   const sla: ConversationSla = { policyId: policy.id, breaches: breaches.map((b) => ({ metric: b.metric, dueAt: b.dueAt.toISOString(), at: b.breachedAt.toISOString() })) };
   for (const metric of SLA_METRICS) {
     const d = due[metric];
@@ -54,28 +60,35 @@ export class ConversationSlaService {
     private readonly queues: QueueService,
   ) {}
 
-  async evaluate(manager: EntityManager, conversation: ConversationEntity): Promise<SlaState> {
+  /** Without a matching policy nothing else is read. */
+  async evaluate(manager: EntityManager, conversation: ConversationEntity, known?: KnownClocks): Promise<SlaState> {
     const channel = await manager.getRepository(ChannelEntity).findOne({ where: { id: conversation.channelId }, select: { id: true, kind: true } });
     const policy = channel ? matchPolicy(await this.policies.all(manager), { teamId: conversation.teamId, channelKind: channel.kind, priority: conversation.priority }) : null;
-    if (!policy) return { policy: null, due: {}, breaches: [], sla: null, deadline: null };
-    const calendar = await teamCalendar(manager, conversation.teamId);
-    const cycle = computeCycles(await this.facts.ofConversation(conversation.id, manager), calendar).at(-1);
+    if (!policy) return { policy: null, due: {}, breaches: [] };
+    const calendar = known?.calendar ?? (await teamCalendar(manager, conversation.teamId));
+    const cycle = (known?.cycles ?? computeCycles(await this.facts.ofConversation(conversation.id, manager), calendar)).at(-1);
     const due = dueTimes(cycle?.running ?? null, policy, calendar);
     const breaches = cycle ? await this.breaches.since(manager, conversation.id, cycle.startedAt) : [];
-    return { policy, due, breaches, sla: toSla(policy, due, breaches), deadline: earliestDue(due) };
+    return { policy, due, breaches };
+  }
+
+  /** In the caller's transaction (the conversation row locked): the SLA as it is now, stored. True when it changed. */
+  async refresh(tx: Tx, conversation: ConversationEntity, known?: KnownClocks): Promise<boolean> {
+    return this.store(tx, conversation, await this.evaluate(tx.manager, conversation, known));
   }
 
   /**
-   * In the caller's transaction (the conversation row locked): stores the SLA as it is now and, after the
-   * commit, moves the timers. True when it changed (the caller publishes the conversation).
+   * Writes `sla` and `slaDeadline` when they differ from the row's and, after the commit, moves the timers.
+   * True when they changed (the caller publishes the conversation).
    */
-  async refresh(tx: Tx, conversation: ConversationEntity): Promise<boolean> {
-    const state = await this.evaluate(tx.manager, conversation);
+  async store(tx: Tx, conversation: ConversationEntity, state: SlaState): Promise<boolean> {
     const before = conversation.sla;
-    if (JSON.stringify(before) === JSON.stringify(state.sla) && conversation.slaDeadline?.getTime() === state.deadline?.getTime()) return false;
-    await this.conversations.update(tx.manager, conversation.id, { sla: state.sla, slaDeadline: state.deadline });
-    conversation.sla = state.sla;
-    conversation.slaDeadline = state.deadline;
+    const sla = toSla(state);
+    const deadline = earliestDue(state.due);
+    if (JSON.stringify(before) === JSON.stringify(sla) && conversation.slaDeadline?.getTime() === deadline?.getTime()) return false;
+    await this.conversations.update(tx.manager, conversation.id, { sla, slaDeadline: deadline });
+    conversation.sla = sla;
+    conversation.slaDeadline = deadline;
     tx.afterCommit(() => this.reschedule(conversation.id, before, state));
     return true;
   }

@@ -74,7 +74,7 @@ export class SlaTimersService {
         channelId: conversation.channelId,
       });
       if (!recorded) return null;
-      await this.sla.refresh(tx, conversation);
+      await this.sla.store(tx, conversation, { ...state, breaches: [...state.breaches, breach] });
       const dto = (await this.conversations.loadDto(conversationId, tx.manager))!;
       tx.publish('sla.breached', { conversationId, metric, dueAt: due.dueAt.toISOString(), assigneeId: conversation.assigneeId }, { userIds: conversation.assigneeId ? [conversation.assigneeId] : [], teamIds: [] });
       tx.publish('conversation.updated', { conversation: dto }, conversationAudience(dto));
