@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { CONFIG, type AppConfig } from '../config/env.js';
 import { logRedisError } from './redis.service.js';
 import type { SlaMetric } from '@rapport/shared';
-import { jobIds, QueueName, type InboundJob, type JobPayloads, type ProfileJob, type RoutingJob, type TimerJob } from './queues.js';
+import { jobIds, QueueName, type InboundJob, type JobPayloads, type ProfileJob, type RoutingJob } from './queues.js';
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 8,
@@ -76,40 +76,43 @@ export class QueueService implements OnApplicationShutdown {
     await this.queues[QueueName.Sla].add('reapply', { type: 'reapply' }, { removeOnComplete: true, attempts: 3 });
   }
 
-  /** The timer of one clock: fires at its due time, in whichever process is alive then. */
+  /** The timer of one clock: fires at its due time. */
   async scheduleSlaBreach(conversationId: string, metric: SlaMetric, dueAt: Date): Promise<void> {
-    await this.queues[QueueName.Sla].add(
-      'breach',
-      { type: 'breach', conversationId, metric, dueAt: dueAt.toISOString() },
-      { jobId: jobIds.slaBreach(conversationId, metric, dueAt), delay: Math.max(0, dueAt.getTime() - Date.now()), removeOnComplete: true },
-    );
+    await this.addTimer(QueueName.Sla, { type: 'breach', conversationId, metric, dueAt: dueAt.toISOString() }, jobIds.slaBreach(conversationId, metric, dueAt), dueAt);
   }
 
-  /** A timer whose clock stopped or moved; one already running finds nothing to do. */
+  /** A timer whose clock stopped or moved. */
   async cancelSlaBreach(conversationId: string, metric: SlaMetric, dueAt: Date): Promise<void> {
-    await this.queues[QueueName.Sla].remove(jobIds.slaBreach(conversationId, metric, dueAt)).catch(() => 0);
+    await this.removeTimer(QueueName.Sla, jobIds.slaBreach(conversationId, metric, dueAt));
   }
 
-  /** Reopens a snoozed conversation at `until`, in whichever process is alive then. */
+  /** Reopens a snoozed conversation at `until`. */
   async scheduleSnoozeWake(conversationId: string, until: Date): Promise<void> {
-    await this.addTimer({ type: 'snooze-wake', conversationId, snoozedUntil: until.toISOString() }, jobIds.snoozeWake(conversationId, until), until);
+    await this.addTimer(QueueName.Timers, { type: 'snooze-wake', conversationId, snoozedUntil: until.toISOString() }, jobIds.snoozeWake(conversationId, until), until);
   }
 
-  /** The snooze ended otherwise (the customer wrote, a status change): a wake already running finds nothing to do. */
+  /** The snooze ended otherwise (the customer wrote, a status change). */
   async cancelSnoozeWake(conversationId: string, until: Date): Promise<void> {
-    await this.queues[QueueName.Timers].remove(jobIds.snoozeWake(conversationId, until)).catch(() => 0);
+    await this.removeTimer(QueueName.Timers, jobIds.snoozeWake(conversationId, until));
   }
 
   async scheduleFollowUp(followUpId: string, dueAt: Date): Promise<void> {
-    await this.addTimer({ type: 'follow-up-due', followUpId }, jobIds.followUpDue(followUpId), dueAt);
+    await this.addTimer(QueueName.Timers, { type: 'follow-up-due', followUpId }, jobIds.followUpDue(followUpId), dueAt);
   }
 
   async cancelFollowUp(followUpId: string): Promise<void> {
-    await this.queues[QueueName.Timers].remove(jobIds.followUpDue(followUpId)).catch(() => 0);
+    await this.removeTimer(QueueName.Timers, jobIds.followUpDue(followUpId));
   }
 
-  private async addTimer(job: TimerJob, jobId: string, at: Date): Promise<void> {
-    await this.queues[QueueName.Timers].add(job.type, job, { jobId, delay: Math.max(0, at.getTime() - Date.now()), removeOnComplete: true });
+  /** A delayed job that fires at `at` in whichever worker is alive then; the same id again is the same job. */
+  private async addTimer<Q extends QueueName.Sla | QueueName.Timers>(name: Q, job: JobPayloads[Q], jobId: string, at: Date): Promise<void> {
+    // Typed by `name` above; BullMQ's name typing cannot follow a generic queue.
+    await (this.queues[name] as Queue).add(job.type, job, { jobId, delay: Math.max(0, at.getTime() - Date.now()), removeOnComplete: true });
+  }
+
+  /** Best effort: a timer already running (or gone) judges its conversation as it is then and finds nothing to do. */
+  private async removeTimer(name: QueueName.Sla | QueueName.Timers, jobId: string): Promise<void> {
+    await this.queues[name].remove(jobId).catch(() => 0);
   }
 
   queue<Q extends QueueName>(name: Q): Queue<JobPayloads[Q]> {
