@@ -44,11 +44,13 @@ interface Touched {
   /** Each message's detected language, in the order of `messages`. */
   languages: Array<string | null>;
   canLookUpProfile: boolean;
-  /** A clock may have started or the policy changed: its SLA due times are recomputed after the commit. */
-  slaMayChange?: boolean;
-  /** The snooze the customer's message ended: its timer is removed after the commit. */
-  snoozeEnded?: Date | null;
+  /** The conversation as it was before this batch, for what must follow the commit. */
+  before: Pick<ConversationEntity, 'waitingSince' | 'priority' | 'snoozedUntil'>;
 }
+
+/** A clock may have started or the policy may differ: the SLA due times are recomputed after the commit. */
+const slaMayChange = (t: Touched): boolean => t.opened || t.woke || t.before.waitingSince === null || t.before.priority !== t.conversation.priority;
+const beforeOf = (c: ConversationEntity): Touched['before'] => ({ waitingSince: c.waitingSince, priority: c.priority, snoozedUntil: c.snoozedUntil });
 
 const senderOf = (a: Arrival) => ({ channelId: a.channel.id, externalId: a.item.sender.externalId, sender: a.item.sender });
 const messageKey = (a: Arrival): string => `${a.channel.id}\n${a.item.externalId}`;
@@ -183,14 +185,14 @@ export class InboundService {
       const key = threadKey(conversation);
       const { arrival, sender } = wanted.get(key)!;
       // A customer writing again wakes a pending or snoozed conversation.
-      touched.set(key, { conversation, opened: false, woke: conversation.status !== 'open', sender, messages: [], languages: [], canLookUpProfile: arrival.canLookUpProfile });
+      touched.set(key, { conversation, opened: false, woke: conversation.status !== 'open', sender, messages: [], languages: [], canLookUpProfile: arrival.canLookUpProfile, before: beforeOf(conversation) });
     }
     const created: ConversationEntity[] = [];
     for (const [key, { arrival, sender }] of wanted) {
       if (touched.has(key)) continue;
       const conversation = this.newConversation(arrival, sender);
       created.push(conversation);
-      touched.set(key, { conversation, opened: true, woke: false, sender, messages: [], languages: [], canLookUpProfile: arrival.canLookUpProfile });
+      touched.set(key, { conversation, opened: true, woke: false, sender, messages: [], languages: [], canLookUpProfile: arrival.canLookUpProfile, before: beforeOf(conversation) });
     }
     await this.conversations.insertMany(manager, created);
     return touched;
@@ -223,9 +225,7 @@ export class InboundService {
   /** The conversation after its new messages, taken in the order they arrived. */
   private triage(thread: Touched, now: Date): InboundArrival {
     const c = thread.conversation;
-    const [waitingBefore, priorityBefore] = [c.waitingSince, c.priority];
     if (thread.woke) {
-      thread.snoozeEnded = c.snoozedUntil;
       c.status = 'open';
       c.snoozedUntil = null;
     }
@@ -242,8 +242,6 @@ export class InboundService {
     });
     c.lastMessageAt = new Date(Math.max(c.lastMessageAt.getTime(), now.getTime()));
     c.unreadCount += thread.messages.length;
-    // A customer who was already waiting starts no clock: the storm's common case queues nothing more.
-    thread.slaMayChange = thread.opened || thread.woke || waitingBefore === null || priorityBefore !== c.priority;
     // Of equal platform times, the one that arrived last.
     const newest = thread.messages.reduce((a, b) => (b.sentAt >= a.sentAt ? b : a));
     return { conversation: c, newest: { id: newest.id, sentAt: newest.sentAt, preview: preview(newest.text, newest.attachments) } };
@@ -264,8 +262,10 @@ export class InboundService {
         const jobs: Array<Promise<void>> = [];
         // New or woken conversations need an owner now; one already waiting is served when capacity frees.
         if ((thread.opened || thread.woke) && dto.assigneeId === null) jobs.push(this.queues.addRouting({ type: 'route', conversationId: dto.id }));
-        if (thread.slaMayChange) jobs.push(this.queues.addSlaRefresh(dto.id));
-        if (thread.snoozeEnded) jobs.push(this.queues.cancelSnoozeWake(dto.id, thread.snoozeEnded));
+        // A customer who was already waiting starts no clock: the storm's common case queues nothing more.
+        if (slaMayChange(thread)) jobs.push(this.queues.addSlaRefresh(dto.id));
+        const snoozeEnded = thread.woke ? thread.before.snoozedUntil : null;
+        if (snoozeEnded) jobs.push(this.queues.cancelSnoozeWake(dto.id, snoozeEnded));
         // Names and avatars come from the platform later, off this path.
         if (thread.canLookUpProfile && !thread.sender.displayName) jobs.push(this.queues.addProfileLookup({ channelId: dto.channelId, identityId: thread.sender.id }));
         return jobs;
