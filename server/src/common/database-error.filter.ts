@@ -20,6 +20,10 @@ function translate(error: { code?: string; constraint?: string }): HttpException
     case '22007':
     case '22008':
       return new BadRequestException('A value has the wrong format');
+    // A NUL character in text (22021) or in JSON (22P05): Postgres stores neither.
+    case '22021':
+    case '22P05':
+      return new BadRequestException('Text must not contain the NUL character (\\u0000)');
     default:
       return null;
   }

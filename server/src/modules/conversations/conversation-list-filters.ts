@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { ListConversationsQuery } from '@rapport/shared';
+import { isUuid } from '../../common/uuid.pipe.js';
 import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
 
 /** One SQL condition on conversations aliased `c`, with its named (`:name`) parameters. */
@@ -7,8 +8,6 @@ export interface ListCondition {
   sql: string;
   params: Record<string, unknown>;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * What the inbox list and its search both filter by: what the user may see (supervisors everything,
@@ -27,12 +26,12 @@ export function listConditions(user: AuthUser, query: Pick<ListConversationsQuer
   if (query.assignee === 'me') conditions.push({ sql: 'c.assignee_id = :assignee', params: { assignee: user.id } });
   else if (query.assignee === 'unassigned') conditions.push({ sql: 'c.assignee_id IS NULL', params: {} });
   else if (query.assignee && query.assignee !== 'all') {
-    if (!UUID.test(query.assignee)) throw new BadRequestException('assignee must be "me", "unassigned", "all" or a user id');
+    if (!isUuid(query.assignee)) throw new BadRequestException('assignee must be "me", "unassigned", "all" or a user id');
     conditions.push({ sql: 'c.assignee_id = :assignee', params: { assignee: query.assignee } });
   }
   if (query.teamId) conditions.push({ sql: 'c.team_id = :teamId', params: { teamId: query.teamId } });
   if (query.channel) {
-    if (/^[0-9a-f-]{36}$/i.test(query.channel)) conditions.push({ sql: 'c.channel_id = :channel', params: { channel: query.channel } });
+    if (isUuid(query.channel)) conditions.push({ sql: 'c.channel_id = :channel', params: { channel: query.channel } });
     else conditions.push({ sql: 'c.channel_id IN (SELECT id FROM channels WHERE kind = :channel)', params: { channel: query.channel } });
   }
   return conditions;

@@ -29,6 +29,9 @@ function customerAudience(conversations: Array<{ assigneeId: string | null; team
   return { userIds: [...userIds], teamIds: [...teamIds] };
 }
 
+/** The customer's name as lists show it: through their first identity when they have one. */
+const shownName = (customer: CustomerEntity, identities: CustomerIdentityEntity[]): string => (identities[0] ? customerName(customer, identities[0]) : (customer.name ?? ''));
+
 const matchKeys = (customer: CustomerEntity, identities: CustomerIdentityEntity[]): MatchKeys => ({
   id: customer.id,
   names: [customer.name, ...identities.map((i) => i.displayName)],
@@ -201,7 +204,7 @@ export class CustomersService {
     const visible = conversations.filter((c) => canViewConversation(user, c));
     return {
       id: customer.id,
-      name: identities[0] ? customerName(customer, identities[0]) : (customer.name ?? ''),
+      name: shownName(customer, identities),
       tier: customer.tier,
       preferredLanguage: customer.preferredLanguage,
       preferredLanguageSource: customer.preferredLanguageSource,
@@ -260,7 +263,7 @@ export class CustomersService {
     const own = identities.filter((i) => i.customerId === customer.id);
     return {
       id: customer.id,
-      name: own[0] ? customerName(customer, own[0]) : (customer.name ?? ''),
+      name: shownName(customer, own),
       tier: customer.tier,
       email: customer.email,
       phone: customer.phone,

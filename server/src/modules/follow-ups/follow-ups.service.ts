@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, ForbiddenException, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import type { z } from 'zod';
 import type { Conversation, FollowUp, ListFollowUpsQuery, Page, createFollowUpBody } from '@rapport/shared';
+import { isUuid } from '../../common/uuid.pipe.js';
 import { QueueService } from '../../core/queue.service.js';
 import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
 import { ConversationStatusService } from '../conversations/conversation-status.service.js';
@@ -16,8 +17,6 @@ import type { FollowUpEntity } from './follow-up.entity.js';
 import { FollowUpsRepository, type FollowUpScope } from './follow-ups.repository.js';
 
 type CreateInput = z.output<typeof createFollowUpBody>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toDto(f: FollowUpEntity, c: Conversation): FollowUp {
   return {
@@ -148,7 +147,7 @@ export class FollowUpsService {
       if (!isSupervisor(user)) throw new ForbiddenException('Only leads, managers and admins list everyone’s follow-ups');
       return { userId: null };
     }
-    if (!UUID.test(query.assignee)) throw new BadRequestException('assignee must be "me", "all" or a user id');
+    if (!isUuid(query.assignee)) throw new BadRequestException('assignee must be "me", "all" or a user id');
     if (query.assignee !== user.id && !isSupervisor(user)) throw new ForbiddenException('Agents list their own follow-ups');
     return { userId: query.assignee };
   }

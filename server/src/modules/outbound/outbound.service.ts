@@ -3,6 +3,7 @@ import { QueueService } from '../../core/queue.service.js';
 import { ChannelRegistry } from '../channels/channel-registry.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { ConversationsRepository } from '../conversations/conversations.repository.js';
+import type { ConversationEntity } from '../conversations/conversation.entity.js';
 import type { MessageEntity } from '../conversations/message.entity.js';
 import { MessagesRepository } from '../conversations/messages.repository.js';
 import { DO_NOT_CONTACT_REASON } from '../conversations/domain/send-check.js';
@@ -43,13 +44,14 @@ export class OutboundService {
 
     let sent = await this.receipts.get(messageId);
     if (!sent) {
+      const conversation = await this.conversations.findById(message.conversationId);
       // Marked after the reply was queued still holds it back: nothing reaches a customer who asked for no contact.
-      if (await this.refusesContact(message.conversationId)) return this.fail(messageId, DO_NOT_CONTACT_REASON, channel.kind, 'other');
+      if (await this.refusesContact(conversation)) return this.fail(messageId, DO_NOT_CONTACT_REASON, channel.kind, 'other');
       const wait = await this.gate.waitFor(channel.id);
       if (wait > 0) return { result: 'retry', reason: 'channel is paced or paused', retryAfterMs: wait };
       const adapter = this.registry.get(channel.kind);
       try {
-        sent = await adapter.send(await this.outboundContext(message, channel));
+        sent = await adapter.send(await this.outboundContext(message, channel, conversation));
       } catch (err) {
         const verdict = adapter.classifyError(err);
         this.logger.warn(`send of ${messageId} via ${channel.kind} failed: ${verdict.reason}`);
@@ -64,14 +66,13 @@ export class OutboundService {
     return { result: 'sent' };
   }
 
-  private async refusesContact(conversationId: string): Promise<boolean> {
-    const conversation = await this.conversations.findById(conversationId);
+  private async refusesContact(conversation: ConversationEntity | null): Promise<boolean> {
     const customer = conversation ? await this.customers.findById(conversation.customerId) : null;
     return customer?.doNotContact ?? false;
   }
 
-  private async outboundContext(message: MessageEntity, channel: ChannelContext): Promise<OutboundContext> {
-    const conversation = (await this.conversations.findById(message.conversationId))!;
+  private async outboundContext(message: MessageEntity, channel: ChannelContext, conversation: ConversationEntity | null): Promise<OutboundContext> {
+    if (!conversation) throw new Error(`message ${message.id} has no conversation`);
     const [identity, lastInbound] = await Promise.all([this.customers.findIdentity(conversation.identityId), this.messages.lastInbound(conversation.id)]);
     if (!identity) throw new Error(`conversation ${conversation.id} has no identity`);
     return {

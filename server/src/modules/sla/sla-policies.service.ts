@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { createSlaPolicyBody, SlaPolicy, updateSlaPolicyBody } from '@rapport/shared';
 import { QueueService } from '../../core/queue.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { leadScopeRefusal } from '../auth/domain/lead-scope.js';
 import { TeamEntity } from '../auth/team.entity.js';
 import { SlaPolicyEntity } from './sla-policy.entity.js';
 
@@ -29,9 +30,8 @@ export function toSlaPolicyDto(p: SlaPolicyEntity): SlaPolicy {
 
 /** A lead sets the policies of their own teams; policies for every team are the admins'. */
 function assertMayWrite(user: AuthUser, teamId: string | null): void {
-  if (user.role !== 'lead') return;
-  if (teamId === null) throw new ForbiddenException('Only admins set policies for every team: give the policy one of your teams');
-  if (!user.teamIds.includes(teamId)) throw new ForbiddenException('You lead other teams: set policies for your own');
+  const refusal = leadScopeRefusal(user, teamId, { act: 'set policies', it: 'the policy' });
+  if (refusal) throw new ForbiddenException(refusal);
 }
 
 /** SLA policies: leads (for their teams) and admins write them, managers read them. */

@@ -1,4 +1,5 @@
 import { isSupervisor, type AuthUser } from '../../auth/auth-user.js';
+import { leadScopeRefusal } from '../../auth/domain/lead-scope.js';
 
 type Who = Pick<AuthUser, 'role' | 'teamIds'>;
 
@@ -20,11 +21,8 @@ export function mayRead(user: Who, reply: { teamId: string | null }): boolean {
   return reply.teamId === null || isSupervisor(user) || user.teamIds.includes(reply.teamId);
 }
 
-/** Why this user may not write a reply for `teamId` (null: every team); null when they may. Mirrors SLA policies. */
+/** Why this user may not write a reply for `teamId` (null: every team); null when they may. The rule of SLA policies. */
 export function writeRefusal(user: Who, teamId: string | null): string | null {
-  if (user.role === 'admin') return null;
-  if (user.role !== 'lead') return 'Only leads and admins write canned replies';
-  if (teamId === null) return 'Only admins write canned replies for every team: give it one of your teams';
-  if (!user.teamIds.includes(teamId)) return 'You lead other teams: write canned replies for your own';
-  return null;
+  if (user.role !== 'admin' && user.role !== 'lead') return 'Only leads and admins write canned replies';
+  return leadScopeRefusal(user, teamId, { act: 'write canned replies', it: 'it' });
 }

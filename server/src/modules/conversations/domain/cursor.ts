@@ -1,3 +1,5 @@
+import { isUuid } from '../../../common/uuid.pipe.js';
+
 /** Keyset cursor of the inbox list: the (lastMessageAt, id) of the last row on the page, opaque to clients. */
 export interface ActivityCursor {
   at: Date;
@@ -29,7 +31,7 @@ export function encodeSearchCursor(cursor: SearchCursor): string {
 
 export function decodeSearchCursor(raw: string): SearchCursor | null {
   const [mark, tier, at, id, ...rest] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
-  if (mark !== 'search' || rest.length > 0 || !tier || !/^[1-9]$/.test(tier) || !at || !id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (mark !== 'search' || rest.length > 0 || !tier || !/^[1-9]$/.test(tier) || !at || !id || !isUuid(id)) return null;
   const date = new Date(at);
   return Number.isNaN(date.getTime()) ? null : { tier: Number(tier), at: date, id };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { bestHit, compareRanked, isAfter, TIER, tierSteps, tiersOf, type MessageHit, type Ranked } from './search-rank.js';
+import { bestHit, TIER, tierSteps, tiersOf, type MessageHit } from './search-rank.js';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
@@ -12,22 +12,6 @@ describe('tiersOf', () => {
     ['too short for names', { namePattern: null, wholeWords: "'ab' & 'cde'", anyForm: "'ab' & 'cde':*" }, [TIER.wholeWords, TIER.anyForm]],
   ])('%s', (_what, query, expected) => {
     expect(tiersOf(query)).toEqual(expected);
-  });
-});
-
-describe('search order', () => {
-  it.each<[string, Ranked, Ranked, 'before' | 'after']>([
-    ['a better tier first, however old', { tier: 3, at: at(0), id: A }, { tier: 2, at: at(59), id: B }, 'before'],
-    ['equal tiers: newer first', { tier: 2, at: at(5), id: A }, { tier: 2, at: at(4), id: B }, 'before'],
-    ['equal tiers and times: higher id first', { tier: 2, at: at(5), id: B }, { tier: 2, at: at(5), id: A }, 'before'],
-    ['a worse tier after', { tier: 1, at: at(59), id: B }, { tier: 2, at: at(0), id: A }, 'after'],
-  ])('%s', (_what, a, b, expected) => {
-    expect(compareRanked(a, b) < 0 ? 'before' : 'after').toBe(expected);
-    expect(isAfter(b, a)).toBe(expected === 'before');
-  });
-
-  it('is not after itself', () => {
-    expect(isAfter({ tier: 2, at: at(1), id: A }, { tier: 2, at: at(1), id: A })).toBe(false);
   });
 });
 

@@ -16,7 +16,7 @@ export const TIER = {
 } as const;
 export type Tier = (typeof TIER)[keyof typeof TIER];
 
-/** A place in the search order: tier, then activity, then id (the keyset of search pages). */
+/** A place in the search order, the keyset of search pages: better tier first, then newest activity, then higher id (as the SQL orders). */
 export interface Ranked {
   tier: number;
   at: Date;
@@ -30,19 +30,6 @@ export function tiersOf(query: Pick<SearchQuery, 'namePattern' | 'wholeWords' | 
   tiers.push(TIER.wholeWords);
   if (query.anyForm !== query.wholeWords) tiers.push(TIER.anyForm);
   return tiers;
-}
-
-/** Search order: better tier first, then newest activity, then id descending (as the SQL orders). */
-export function compareRanked(a: Ranked, b: Ranked): number {
-  if (a.tier !== b.tier) return b.tier - a.tier;
-  const at = b.at.getTime() - a.at.getTime();
-  if (at !== 0) return at;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
-
-/** Whether `row` comes after `cursor` in search order, i.e. belongs to the next pages. */
-export function isAfter(row: Ranked, cursor: Ranked): boolean {
-  return compareRanked(row, cursor) > 0;
 }
 
 export interface TierStep {

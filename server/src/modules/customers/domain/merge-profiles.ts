@@ -1,21 +1,13 @@
-import { CUSTOMER_TIERS, type ContactHours, type CustomerTier, type PreferredLanguageSource } from '@rapport/shared';
+import { CUSTOMER_TIERS, type CustomerProfile, type CustomerTier } from '@rapport/shared';
 
-/** What a customer remembers, as a merge combines it. */
-export interface ProfileFields {
+/** What a customer remembers, as a merge combines it: the profile's fields, a name that may be unset, and the language counts. */
+export type ProfileFields = Pick<
+  CustomerProfile,
+  'tier' | 'preferredLanguage' | 'preferredLanguageSource' | 'preferences' | 'notes' | 'timezone' | 'contactHours' | 'tags' | 'doNotContact' | 'email' | 'phone'
+> & {
   name: string | null;
-  tier: CustomerTier;
-  preferredLanguage: string | null;
-  preferredLanguageSource: PreferredLanguageSource | null;
   languageCounts: Record<string, number>;
-  preferences: Record<string, unknown>;
-  notes: string | null;
-  timezone: string | null;
-  contactHours: ContactHours | null;
-  tags: string[];
-  doNotContact: boolean;
-  email: string | null;
-  phone: string | null;
-}
+};
 
 /** The most frequent detected language; a tie keeps the current one, else the first alphabetically. */
 export function learnedLanguage(counts: Record<string, number>, current: string | null): string | null {
