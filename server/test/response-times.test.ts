@@ -174,6 +174,12 @@ describe('response-time clocks of a conversation', () => {
       expect((await manager.get('/api/metrics/response-times?groupBy=mood')).status).toBe(400);
       expect((await manager.get('/api/metrics/response-times?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z')).status).toBe(400);
       expect((await manager.get('/api/metrics/response-times?from=yesterday')).status).toBe(400);
+      // A period of centuries would make the per-day report walk every day of it.
+      const tooLong = await manager.get<{ message: string }>('/api/metrics/response-times?from=1900-01-01T00:00:00Z&groupBy=day');
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.message).toContain('at most 367 days');
+      expect((await manager.get('/api/metrics/volume?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z')).status).toBe(400);
+      expect((await manager.get('/api/metrics/response-times?from=2025-01-01T00:00:00Z&to=2026-01-01T00:00:00Z')).status).toBe(200);
     });
 
     it('shows a lead only their teams', async () => {

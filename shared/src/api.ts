@@ -120,14 +120,29 @@ const timezone = z.string().regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, 'timezone 
   }
 }, 'timezone must be an IANA name like "Europe/Madrid"');
 
+/** A report covers at most a year and a day (a leap year's days in any timezone); its default is the week before `to`. */
+export const MAX_REPORT_DAYS = 367;
+const DEFAULT_REPORT_DAYS = 7;
+const DAY_MS = 24 * 3600 * 1000;
+const reportPeriodFields = {
+  from: z.string().datetime({ offset: true, message: 'from must be an ISO date-time' }).optional(),
+  to: z.string().datetime({ offset: true, message: 'to must be an ISO date-time' }).optional(),
+};
+/** A report's period: up to `to` (default now), from `from` (default a week before `to`). */
+export function reportPeriod(q: { from?: string | undefined; to?: string | undefined }): { from: Date; to: Date } {
+  const to = q.to ? new Date(q.to) : new Date();
+  return { from: q.from ? new Date(q.from) : new Date(to.getTime() - DEFAULT_REPORT_DAYS * DAY_MS), to };
+}
+function checkReportPeriod(q: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
+  const period = reportPeriod(q);
+  const [from, to] = [period.from.getTime(), period.to.getTime()];
+  if (from >= to) ctx.addIssue({ code: 'custom', message: 'from must be before to' });
+  else if (to - from > MAX_REPORT_DAYS * DAY_MS) ctx.addIssue({ code: 'custom', message: `a report covers at most ${MAX_REPORT_DAYS} days: narrow from and to` });
+}
+
 export const responseTimesQuery = z
-  .object({
-    from: z.string().datetime({ offset: true, message: 'from must be an ISO date-time' }).optional(),
-    to: z.string().datetime({ offset: true, message: 'to must be an ISO date-time' }).optional(),
-    groupBy: z.enum(RESPONSE_TIME_GROUPS).default('agent'),
-    tz: timezone.default('UTC'),
-  })
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), 'from must be before to');
+  .object({ ...reportPeriodFields, groupBy: z.enum(RESPONSE_TIME_GROUPS).default('agent'), tz: timezone.default('UTC') })
+  .superRefine(checkReportPeriod);
 export type ResponseTimesQuery = z.output<typeof responseTimesQuery>;
 
 export const SLA_METRICS = ['firstResponse', 'nextReply', 'resolution'] as const;
@@ -521,13 +536,7 @@ export interface VolumeReport {
   heatmap: Array<{ weekday: number; hour: number; inbound: number }>;
 }
 
-export const volumeQuery = z
-  .object({
-    from: z.string().datetime({ offset: true, message: 'from must be an ISO date-time' }).optional(),
-    to: z.string().datetime({ offset: true, message: 'to must be an ISO date-time' }).optional(),
-    tz: timezone.default('UTC'),
-  })
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), 'from must be before to');
+export const volumeQuery = z.object({ ...reportPeriodFields, tz: timezone.default('UTC') }).superRefine(checkReportPeriod);
 export type VolumeQuery = z.output<typeof volumeQuery>;
 
 export const createTeamBody = z.object({

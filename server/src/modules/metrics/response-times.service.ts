@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ClockSummary, ResponseTimeGroup, ResponseTimesReport, ResponseTimesRow } from '@rapport/shared';
+import { reportPeriod, SLA_METRICS, type ClockSummary, type ResponseTimeGroup, type ResponseTimesReport, type ResponseTimesRow, type SlaMetric } from '@rapport/shared';
 import type { AuthUser } from '../auth/auth-user.js';
-import { periodOf } from './period.js';
 
 const HOUR_S = 3600;
-type Metric = 'firstResponse' | 'nextReply' | 'resolution';
 
 interface SummaryRow {
   key: string | null;
   name: string | null;
-  metric: Metric;
+  metric: SlaMetric;
   n: number;
   median: number | null;
   p90: number | null;
@@ -49,7 +47,7 @@ export class ResponseTimesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async report(user: AuthUser, query: { from?: string | undefined; to?: string | undefined; groupBy: ResponseTimeGroup; tz: string }): Promise<ResponseTimesReport> {
-    const { from, to } = periodOf(query);
+    const { from, to } = reportPeriod(query);
     const group = GROUPS[query.groupBy];
     const ownTeamsOnly = user.role === 'lead';
     const params: unknown[] = [from, to];
@@ -108,8 +106,7 @@ function toRows(summaries: SummaryRow[], breaches: BreachRow[]): ResponseTimesRo
 
 /** The same rows as CSV, one line per row, a column per figure. */
 export function responseTimesCsv(report: ResponseTimesReport): string {
-  const metrics: Metric[] = ['firstResponse', 'nextReply', 'resolution'];
-  const header = ['key', 'name', ...metrics.flatMap((m) => [`${m}Count`, `${m}Median`, `${m}P90`, `${m}BusinessMedian`, `${m}BusinessP90`]), 'slaBreaches', 'answeredWithinHourPct'];
+  const header = ['key', 'name', ...SLA_METRICS.flatMap((m) => [`${m}Count`, `${m}Median`, `${m}P90`, `${m}BusinessMedian`, `${m}BusinessP90`]), 'slaBreaches', 'answeredWithinHourPct'];
   const cell = (v: string | number | null): string => {
     if (v === null) return '';
     if (typeof v === 'number') return String(v);
@@ -118,7 +115,7 @@ export function responseTimesCsv(report: ResponseTimesReport): string {
     return /[",\n\r']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = report.rows.map((r) =>
-    [r.key, r.name, ...metrics.flatMap((m) => [r[m].count, r[m].median, r[m].p90, r[m].businessHours.median, r[m].businessHours.p90]), r.slaBreaches, r.answeredWithinHourPct].map(cell).join(','),
+    [r.key, r.name, ...SLA_METRICS.flatMap((m) => [r[m].count, r[m].median, r[m].p90, r[m].businessHours.median, r[m].businessHours.p90]), r.slaBreaches, r.answeredWithinHourPct].map(cell).join(','),
   );
   return [header.join(','), ...lines].join('\r\n') + '\r\n';
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { VolumeQuery, VolumeReport } from '@rapport/shared';
+import { reportPeriod, type VolumeQuery, type VolumeReport } from '@rapport/shared';
 import type { AuthUser } from '../auth/auth-user.js';
-import { periodOf } from './period.js';
 
 
 /**
@@ -15,7 +14,7 @@ export class VolumeService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async report(user: AuthUser, query: VolumeQuery): Promise<VolumeReport> {
-    const { from, to } = periodOf(query);
+    const { from, to } = reportPeriod(query);
     const ownTeamsOnly = user.role === 'lead';
     const scope = ownTeamsOnly ? 'AND v.channel_id IN (SELECT id FROM channels WHERE team_id = ANY($4::uuid[]))' : '';
     const params = [from, to, query.tz, ...(ownTeamsOnly ? [user.teamIds] : [])];
