@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { errorMessage } from '../lib/error-message';
 
 export function Spinner({ label = 'Loading' }: { label?: string }) {
   return <span className="spinner" role="status" aria-label={label} />;
@@ -36,4 +38,44 @@ export function DismissibleError({ children, testId, onDismiss }: { children: Re
       </button>
     </div>
   );
+}
+
+/** What the server said when a mutation failed (`${what}: …`, e.g. "Not deleted: …"), shown until dismissed; nothing otherwise. */
+export function MutationError({ mutation, what, testId }: { mutation: { error: unknown; reset: () => void }; what: string; testId: string }) {
+  if (!mutation.error) return null;
+  return (
+    <div className="settings-error">
+      <DismissibleError testId={testId} onDismiss={() => mutation.reset()}>
+        {what}: {errorMessage(mutation.error)}
+      </DismissibleError>
+    </div>
+  );
+}
+
+interface QueryViewProps<T> {
+  query: UseQueryResult<T>;
+  /** The spinner's label, e.g. "Loading the channels". */
+  loading: string;
+  /** Put before the error, e.g. "Could not load the channels". */
+  failure: string;
+  children: (data: T) => ReactNode;
+}
+
+/** A spinner while `query` loads, its error with a retry if it failed, else `children` of its data. */
+export function QueryView<T>({ query, loading, failure, children }: QueryViewProps<T>) {
+  if (query.isPending) {
+    return (
+      <div className="team-placeholder">
+        <Spinner label={loading} />
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <InlineError onRetry={() => void query.refetch()}>
+        {failure}: {errorMessage(query.error)}
+      </InlineError>
+    );
+  }
+  return children(query.data);
 }

@@ -4,7 +4,6 @@ import { errorMessage } from '../../lib/error-message';
 import { languageLabel } from '../../lib/language-label';
 import { useCurrentUser } from '../auth/use-session';
 import { useCustomer } from '../customer/use-customer';
-import { registerCannedReplyOpener } from './canned-reply-opener';
 import { customerNameForReplies, findCannedTrigger, insertCannedText, rankCannedResponses } from './canned-search';
 import { useCannedResponses } from './use-canned-responses';
 
@@ -85,34 +84,6 @@ export function useCannedReplyPicker({ conversation, inputRef, draft, setDraft }
     setCaret(next.caret);
     setDraft(next.text);
   };
-
-  // For keyboard shortcuts elsewhere: focus the box and start a `/` at the caret.
-  const latest = useRef({ draft, setDraft });
-  useLayoutEffect(() => {
-    latest.current = { draft, setDraft };
-  });
-  useEffect(
-    () =>
-      registerCannedReplyOpener(() => {
-        const el = inputRef.current;
-        if (!el) return;
-        const { draft: text, setDraft: set } = latest.current;
-        const at = document.activeElement === el ? el.selectionEnd : text.length;
-        setDismissedAt(null);
-        if (findCannedTrigger(text, at)) {
-          el.focus();
-          el.setSelectionRange(at, at);
-          setCaret(at);
-          return;
-        }
-        const before = text.slice(0, at);
-        const slash = before === '' || /\s$/.test(before) ? '/' : ' /';
-        pendingCaret.current = at + slash.length;
-        setCaret(at + slash.length);
-        set(`${before}${slash}${text.slice(at)}`);
-      }),
-    [inputRef],
-  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): boolean => {
     if (event.key === '/') setDismissedAt(null);

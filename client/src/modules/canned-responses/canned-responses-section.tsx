@@ -1,15 +1,14 @@
 import { Fragment, useId, useState } from 'react';
 import type { CannedResponse, Team } from '@rapport/shared';
-import { errorMessage } from '../../lib/error-message';
 import { languageLabel } from '../../lib/language-label';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import { DismissibleError, EmptyState, InlineError, Spinner } from '../../ui/feedback';
+import { EmptyState, MutationError, QueryView } from '../../ui/feedback';
+import { EditRow, RowActions } from '../../ui/row-actions';
+import { useOpenForm } from '../../ui/use-open-form';
 import { useCurrentUser } from '../auth/use-session';
-import { canCreateCannedResponses, canWriteCannedResponse, cannedWritableTeams } from './canned-permissions';
+import { canCreateTeamScoped, canWriteTeamScoped, writableTeams } from '../team/team-permissions';
 import { CannedResponseForm } from './canned-response-form';
 import { useCannedResponseMutations, useCannedResponseSearch } from './use-canned-responses';
-
-type OpenForm = null | 'new' | { replyId: string };
 
 const COLUMNS = 5;
 const SEARCH_DEBOUNCE_MS = 250;
@@ -24,7 +23,6 @@ interface RowProps {
 }
 
 function CannedRow({ reply, teams, writable, onEdit, onDelete, deleting }: RowProps) {
-  const [confirming, setConfirming] = useState(false);
   const team = reply.teamId === null ? 'Every team' : (teams.find((t) => t.id === reply.teamId)?.name ?? 'Another team');
   return (
     <tr className="canned-row" data-testid="canned-row" data-shortcut={reply.shortcut}>
@@ -38,26 +36,7 @@ function CannedRow({ reply, teams, writable, onEdit, onDelete, deleting }: RowPr
       <td>{team}</td>
       <td>{reply.language ? languageLabel(reply.language) : <span className="muted">Any</span>}</td>
       <td className="cell-end">
-        {!writable ? null : confirming ? (
-          <span className="row-confirm">
-            <span className="row-confirm-text">Delete?</span>
-            <button type="button" className="button button-danger button-small" data-testid="canned-delete-confirm" disabled={deleting} onClick={onDelete}>
-              Delete
-            </button>
-            <button type="button" className="button button-quiet button-small" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-          </span>
-        ) : (
-          <span className="row-actions">
-            <button type="button" className="button button-quiet button-small" data-testid="canned-edit" aria-label={`Edit /${reply.shortcut}`} onClick={onEdit}>
-              Edit
-            </button>
-            <button type="button" className="button button-quiet button-small button-danger-quiet" data-testid="canned-delete" aria-label={`Delete /${reply.shortcut}`} onClick={() => setConfirming(true)}>
-              Delete
-            </button>
-          </span>
-        )}
+        {writable ? <RowActions testId="canned" editLabel={`Edit /${reply.shortcut}`} deleteLabel={`Delete /${reply.shortcut}`} deleting={deleting} onEdit={onEdit} onDelete={onDelete} /> : null}
       </td>
     </tr>
   );
@@ -70,67 +49,55 @@ export function CannedResponsesSection({ teams }: { teams: readonly Team[] }) {
   const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const replies = useCannedResponseSearch(q);
   const { remove } = useCannedResponseMutations();
-  const [open, setOpen] = useState<OpenForm>(null);
-  const ownTeams = cannedWritableTeams(user, teams);
-  const mayCreate = canCreateCannedResponses(user, teams);
+  const form = useOpenForm();
+  const ownTeams = writableTeams(user, teams);
+  const mayCreate = canCreateTeamScoped(user, teams);
   const searchId = useId();
 
-  let body;
-  if (replies.isPending) {
-    body = (
-      <div className="team-placeholder">
-        <Spinner label="Loading the canned replies" />
-      </div>
-    );
-  } else if (replies.isError) {
-    body = <InlineError onRetry={() => void replies.refetch()}>Could not load the canned replies: {errorMessage(replies.error)}</InlineError>;
-  } else if (replies.data.length === 0 && open !== 'new') {
-    body = q ? (
-      <EmptyState title={`No canned reply matches “${q}”`} />
-    ) : (
-      <EmptyState title="No canned replies yet">{mayCreate ? 'Add one: agents insert it by typing / and its shortcut.' : 'Leads and admins add them.'}</EmptyState>
-    );
-  } else if (replies.data.length > 0) {
-    body = (
-      <table className="agent-table canned-table">
-        <thead>
-          <tr>
-            <th scope="col">Shortcut</th>
-            <th scope="col">Reply</th>
-            <th scope="col">For</th>
-            <th scope="col">Language</th>
-            <th scope="col" className="cell-end">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {replies.data.map((reply) => {
-            const editing = open !== null && open !== 'new' && open.replyId === reply.id;
-            return (
-              <Fragment key={reply.id}>
-                <CannedRow
-                  reply={reply}
-                  teams={teams}
-                  writable={canWriteCannedResponse(user, reply, teams)}
-                  deleting={remove.isPending}
-                  onEdit={() => setOpen({ replyId: reply.id })}
-                  onDelete={() => remove.mutate(reply.id)}
-                />
-                {editing ? (
-                  <tr className="channel-edit-row">
-                    <td colSpan={COLUMNS}>
-                      <CannedResponseForm reply={reply} teams={ownTeams} allowEveryTeam={user.role === 'admin'} onDone={() => setOpen(null)} />
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    );
-  }
+  const body = (
+    <QueryView query={replies} loading="Loading the canned replies" failure="Could not load the canned replies">
+      {(list) =>
+        list.length > 0 ? (
+          <table className="agent-table canned-table">
+            <thead>
+              <tr>
+                <th scope="col">Shortcut</th>
+                <th scope="col">Reply</th>
+                <th scope="col">For</th>
+                <th scope="col">Language</th>
+                <th scope="col" className="cell-end">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((reply) => (
+                <Fragment key={reply.id}>
+                  <CannedRow
+                    reply={reply}
+                    teams={teams}
+                    writable={canWriteTeamScoped(user, reply, teams)}
+                    deleting={remove.isPending}
+                    onEdit={() => form.openEdit(reply.id)}
+                    onDelete={() => remove.mutate(reply.id)}
+                  />
+                  {form.editingId === reply.id ? (
+                    <EditRow columns={COLUMNS}>
+                      <CannedResponseForm reply={reply} teams={ownTeams} allowEveryTeam={user.role === 'admin'} onDone={form.close} />
+                    </EditRow>
+                  ) : null}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        ) : form.isNew ? null : q ? (
+          <EmptyState title={`No canned reply matches “${q}”`} />
+        ) : (
+          <EmptyState title="No canned replies yet">{mayCreate ? 'Add one: agents insert it by typing / and its shortcut.' : 'Leads and admins add them.'}</EmptyState>
+        )
+      }
+    </QueryView>
+  );
 
   return (
     <section className="team-card" data-testid="canned-responses" aria-labelledby="canned-responses-title">
@@ -144,21 +111,15 @@ export function CannedResponsesSection({ teams }: { teams: readonly Team[] }) {
             Search canned replies
           </label>
           <input id={searchId} type="search" className="text-input canned-search" data-testid="canned-search" placeholder="Search shortcut or title" value={search} onChange={(e) => setSearch(e.target.value)} />
-          {mayCreate && open !== 'new' ? (
-            <button type="button" className="button button-primary button-small" data-testid="canned-new" onClick={() => setOpen('new')}>
+          {mayCreate && !form.isNew ? (
+            <button type="button" className="button button-primary button-small" data-testid="canned-new" onClick={form.openNew}>
               New reply
             </button>
           ) : null}
         </div>
       </header>
-      {remove.error ? (
-        <div className="settings-error">
-          <DismissibleError testId="canned-delete-error" onDismiss={() => remove.reset()}>
-            Not deleted: {errorMessage(remove.error)}
-          </DismissibleError>
-        </div>
-      ) : null}
-      {open === 'new' ? <CannedResponseForm teams={ownTeams} allowEveryTeam={user.role === 'admin'} onDone={() => setOpen(null)} /> : null}
+      <MutationError mutation={remove} what="Not deleted" testId="canned-delete-error" />
+      {form.isNew ? <CannedResponseForm teams={ownTeams} allowEveryTeam={user.role === 'admin'} onDone={form.close} /> : null}
       {body}
     </section>
   );

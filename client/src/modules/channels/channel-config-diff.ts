@@ -1,4 +1,5 @@
 import type { Channel, ChannelKind, CreateChannelBody, UpdateChannelBody } from '@rapport/shared';
+import type { Built } from '../../ui/use-save-form';
 import { channelFields, type ChannelField } from './channel-fields';
 
 /** What the channel form holds: every input as typed. */
@@ -13,8 +14,6 @@ export interface ChannelFormValues {
 }
 
 export const NO_TEAM = '';
-
-export type Built<T> = { ok: true; body: T } | { ok: false; error: string };
 
 export function emptyFormValues(kind: ChannelKind, teamId: string = NO_TEAM): ChannelFormValues {
   return { kind, name: '', teamId, enabled: true, config: {} };

@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { CHANNEL_KINDS, type Channel, type ChannelKind, type Team } from '@rapport/shared';
-import { errorMessage } from '../../lib/error-message';
 import { channelName } from '../../ui/channel-badge';
+import { FormActions } from '../../ui/form-parts';
+import { useSaveForm } from '../../ui/use-save-form';
 import { buildChannelCreate, buildChannelUpdate, emptyFormValues, formValuesOf, NO_TEAM, type ChannelFormValues } from './channel-config-diff';
 import { channelFields, type ChannelField } from './channel-fields';
 import { useCreateChannel, useUpdateChannel } from './use-channel-mutations';
@@ -64,12 +65,9 @@ function FieldInput({ field, value, channel, onChange }: FieldInputProps) {
 export function ChannelForm({ channel, teams, defaultTeamId = NO_TEAM, onDone }: ChannelFormProps) {
   const editing = channel !== undefined;
   const [values, setValues] = useState<ChannelFormValues>(() => (channel ? formValuesOf(channel) : emptyFormValues(DEFAULT_KIND, defaultTeamId)));
-  const [problem, setProblem] = useState<string | null>(null);
   const create = useCreateChannel();
   const update = useUpdateChannel();
-  const pending = create.isPending || update.isPending;
-  const serverError = editing ? update.error : create.error;
-  const error = problem ?? (serverError ? errorMessage(serverError) : null);
+  const { pending, error, submit } = useSaveForm({ create, update, editing });
   const ids = { kind: useId(), name: useId(), team: useId(), error: useId() };
 
   const fields = channelFields(values.kind);
@@ -80,24 +78,15 @@ export function ChannelForm({ channel, teams, defaultTeamId = NO_TEAM, onDone }:
 
   const setConfig = (name: string, value: string) => setValues((v) => ({ ...v, config: { ...v.config, [name]: value } }));
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
-    create.reset();
-    update.reset();
-    if (channel) {
-      const built = buildChannelUpdate(channel, values);
-      if (!built.ok) return setProblem(built.error);
-      setProblem(null);
-      if (built.body === null) return onDone();
-      update.mutate({ channel, patch: built.body }, { onSuccess: onDone });
-    } else {
-      const built = buildChannelCreate(values);
-      if (!built.ok) return setProblem(built.error);
-      setProblem(null);
-      create.mutate(built.body, { onSuccess: onDone });
-    }
-  };
+  const onSubmit = channel
+    ? submit(
+        () => buildChannelUpdate(channel, values),
+        (patch) => (patch === null ? onDone() : update.mutate({ channel, patch }, { onSuccess: onDone })),
+      )
+    : submit(
+        () => buildChannelCreate(values),
+        (body) => create.mutate(body, { onSuccess: onDone }),
+      );
 
   return (
     <form
@@ -108,7 +97,7 @@ export function ChannelForm({ channel, teams, defaultTeamId = NO_TEAM, onDone }:
       aria-describedby={error ? ids.error : undefined}
       // The server names the bad field; the browser's own bubbles would only say less.
       noValidate
-      onSubmit={submit}
+      onSubmit={onSubmit}
     >
       <div className="channel-form-grid">
         <div className="form-field">
@@ -188,14 +177,7 @@ export function ChannelForm({ channel, teams, defaultTeamId = NO_TEAM, onDone }:
         <div id={ids.error} className="channel-form-error" role="alert" data-testid="channel-form-error">
           {error}
         </div>
-        <div className="channel-form-actions">
-          <button type="button" className="button button-quiet" data-testid="channel-cancel" disabled={pending} onClick={onDone}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" data-testid="channel-save" disabled={pending}>
-            {pending ? 'Saving…' : editing ? 'Save changes' : 'Add channel'}
-          </button>
-        </div>
+        <FormActions pending={pending} onCancel={onDone} cancelTestId="channel-cancel" saveTestId="channel-save" saveLabel={editing ? 'Save changes' : 'Add channel'} />
       </div>
     </form>
   );

@@ -1,7 +1,8 @@
-import { Fragment, useState } from 'react';
+import { Fragment } from 'react';
 import type { Channel, Team } from '@rapport/shared';
 import { ChannelBadge, channelName } from '../../ui/channel-badge';
 import { CopyButton } from '../../ui/copy-button';
+import { RowActions } from '../../ui/row-actions';
 import { channelAccount, secretFieldNames, setSecrets } from './channel-fields';
 import { channelIntake } from './webhook-url';
 
@@ -70,7 +71,6 @@ function Secrets({ channel }: { channel: Channel }) {
 }
 
 export function ChannelRow({ channel, team, editable, editing, onEdit, onToggle, onDelete }: ChannelRowProps) {
-  const [confirming, setConfirming] = useState(false);
   const account = channelAccount(channel);
   return (
     <tr
@@ -119,26 +119,7 @@ export function ChannelRow({ channel, team, editable, editing, onEdit, onToggle,
       </td>
       {editable ? (
         <td className="cell-end">
-          {confirming ? (
-            <span className="row-confirm" role="group" aria-label={`Delete ${channel.name}?`}>
-              <span className="row-confirm-text">Delete?</span>
-              <button type="button" className="button button-danger button-small" data-testid="channel-delete-confirm" onClick={onDelete}>
-                Delete
-              </button>
-              <button type="button" className="button button-quiet button-small" data-testid="channel-delete-cancel" autoFocus onClick={() => setConfirming(false)}>
-                Keep
-              </button>
-            </span>
-          ) : (
-            <span className="row-actions">
-              <button type="button" className="button button-quiet button-small" data-testid="channel-edit" aria-expanded={editing} disabled={editing} onClick={onEdit}>
-                Edit
-              </button>
-              <button type="button" className="button button-quiet button-small button-danger-quiet" data-testid="channel-delete" onClick={() => setConfirming(true)}>
-                Delete
-              </button>
-            </span>
-          )}
+          <RowActions testId="channel" editing={editing} confirmLabel={`Delete ${channel.name}?`} onEdit={onEdit} onDelete={onDelete} />
         </td>
       ) : null}
     </tr>

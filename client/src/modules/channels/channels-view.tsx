@@ -1,7 +1,9 @@
-import { Fragment, useState } from 'react';
+import { Fragment } from 'react';
 import type { Channel } from '@rapport/shared';
 import { errorMessage } from '../../lib/error-message';
-import { DismissibleError, EmptyState, InlineError, Spinner } from '../../ui/feedback';
+import { DismissibleError, EmptyState, QueryView } from '../../ui/feedback';
+import { EditRow } from '../../ui/row-actions';
+import { useOpenForm } from '../../ui/use-open-form';
 import { useCurrentUser } from '../auth/use-session';
 import { useTeams } from '../team/use-agents';
 import { NO_TEAM } from './channel-config-diff';
@@ -11,9 +13,6 @@ import { ChannelRow } from './channel-row';
 import { useChannels } from './use-channels';
 import { useDeleteChannel, useUpdateChannel } from './use-channel-mutations';
 
-/** Which form is open: none, the new-channel form, or the edit form of one channel. */
-type OpenForm = null | 'new' | { channelId: string };
-
 /** Leads, managers and admins: where messages come from and what to set up on each platform. Admins edit. */
 export function ChannelsView() {
   const user = useCurrentUser();
@@ -22,81 +21,72 @@ export function ChannelsView() {
   const teams = useTeams();
   const toggle = useUpdateChannel();
   const remove = useDeleteChannel();
-  const [open, setOpen] = useState<OpenForm>(null);
+  const form = useOpenForm();
   const teamList = teams.data ?? [];
   const columns = editable ? 6 : 5;
   const saveError = toggle.error ?? remove.error;
 
   const onToggle = (channel: Channel, enabled: boolean) => toggle.mutate({ channel, patch: { enabled } });
   const onDelete = (channel: Channel) => {
-    if (open !== null && open !== 'new' && open.channelId === channel.id) setOpen(null);
+    if (form.editingId === channel.id) form.close();
     remove.mutate(channel);
   };
 
-  let body;
-  if (channels.isPending) {
-    body = (
-      <div className="team-placeholder">
-        <Spinner label="Loading the channels" />
-      </div>
-    );
-  } else if (channels.isError) {
-    body = <InlineError onRetry={() => void channels.refetch()}>Could not load the channels: {errorMessage(channels.error)}</InlineError>;
-  } else if (channels.data.length === 0) {
-    body = (
-      <section className="team-card">
-        <EmptyState title="No channels yet">{editable ? 'Add one to start receiving messages.' : 'An admin adds them.'}</EmptyState>
-      </section>
-    );
-  } else {
-    body = (
-      <section className="team-card" aria-label="Channels">
-        <table className="agent-table channel-table">
-          <thead>
-            <tr>
-              <th scope="col">Channel</th>
-              <th scope="col">Team</th>
-              <th scope="col">Receives</th>
-              <th scope="col">Secrets</th>
-              <th scope="col" className="cell-center">
-                Enabled
-              </th>
-              {editable ? (
-                <th scope="col" className="cell-end">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {channels.data.map((channel) => {
-              const editing = open !== null && open !== 'new' && open.channelId === channel.id;
-              return (
-                <Fragment key={channel.id}>
-                  <ChannelRow
-                    channel={channel}
-                    team={teamList.find((t) => t.id === channel.teamId)}
-                    editable={editable}
-                    editing={editing}
-                    onEdit={() => setOpen({ channelId: channel.id })}
-                    onToggle={(enabled) => onToggle(channel, enabled)}
-                    onDelete={() => onDelete(channel)}
-                  />
-                  {editing ? (
-                    <tr className="channel-edit-row">
-                      <td colSpan={columns}>
-                        <ChannelForm channel={channel} teams={teamList} onDone={() => setOpen(null)} />
-                      </td>
-                    </tr>
+  const body = (
+    <QueryView query={channels} loading="Loading the channels" failure="Could not load the channels">
+      {(list) =>
+        list.length === 0 ? (
+          <section className="team-card">
+            <EmptyState title="No channels yet">{editable ? 'Add one to start receiving messages.' : 'An admin adds them.'}</EmptyState>
+          </section>
+        ) : (
+          <section className="team-card" aria-label="Channels">
+            <table className="agent-table channel-table">
+              <thead>
+                <tr>
+                  <th scope="col">Channel</th>
+                  <th scope="col">Team</th>
+                  <th scope="col">Receives</th>
+                  <th scope="col">Secrets</th>
+                  <th scope="col" className="cell-center">
+                    Enabled
+                  </th>
+                  {editable ? (
+                    <th scope="col" className="cell-end">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
                   ) : null}
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
-    );
-  }
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((channel) => {
+                  const editing = form.editingId === channel.id;
+                  return (
+                    <Fragment key={channel.id}>
+                      <ChannelRow
+                        channel={channel}
+                        team={teamList.find((t) => t.id === channel.teamId)}
+                        editable={editable}
+                        editing={editing}
+                        onEdit={() => form.openEdit(channel.id)}
+                        onToggle={(enabled) => onToggle(channel, enabled)}
+                        onDelete={() => onDelete(channel)}
+                      />
+                      {editing ? (
+                        <EditRow columns={columns}>
+                          <ChannelForm channel={channel} teams={teamList} onDone={form.close} />
+                        </EditRow>
+                      ) : null}
+                    </Fragment>
+                  );
+                })}
+              </tbody>
+            </table>
+          </section>
+        )
+      }
+    </QueryView>
+  );
 
   return (
     <main className="team-page" data-testid="channels-view" aria-label="Channels">
@@ -109,8 +99,8 @@ export function ChannelsView() {
               {editable ? '' : ' Only admins change channels.'}
             </p>
           </div>
-          {editable && open !== 'new' ? (
-            <button type="button" className="button button-primary" data-testid="channel-new" onClick={() => setOpen('new')}>
+          {editable && !form.isNew ? (
+            <button type="button" className="button button-primary" data-testid="channel-new" onClick={form.openNew}>
               New channel
             </button>
           ) : null}
@@ -126,7 +116,7 @@ export function ChannelsView() {
             {remove.error ? 'Not deleted' : 'Not saved'}: {errorMessage(saveError)}
           </DismissibleError>
         ) : null}
-        {editable && open === 'new' ? (
+        {editable && form.isNew ? (
           <section className="team-card channel-new-card" aria-label="New channel">
             <header className="team-card-header">
               <div className="team-card-title">
@@ -134,7 +124,7 @@ export function ChannelsView() {
                 <span className="muted">The fields follow the kind; secrets can be replaced later but never read back.</span>
               </div>
             </header>
-            <ChannelForm teams={teamList} defaultTeamId={teamList.length === 1 ? (teamList[0]?.id ?? NO_TEAM) : NO_TEAM} onDone={() => setOpen(null)} />
+            <ChannelForm teams={teamList} defaultTeamId={teamList.length === 1 ? (teamList[0]?.id ?? NO_TEAM) : NO_TEAM} onDone={form.close} />
           </section>
         ) : null}
         {body}

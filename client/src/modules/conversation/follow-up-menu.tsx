@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Conversation, CreateFollowUpBody } from '@rapport/shared';
 import { errorMessage } from '../../lib/error-message';
+import { usePopover } from '../../ui/use-popover';
 import { followUpSuggestions } from '../follow-ups/follow-up-suggestions';
 import { useCreateFollowUp } from '../follow-ups/use-follow-ups';
 import { useSendCheck } from './use-send-check';
@@ -13,30 +14,12 @@ interface FollowUpMenuProps {
 /** "Follow up": a note and a time (suggested on the agent's and the customer's clock, or picked). */
 export function FollowUpMenu({ conversation, disabled }: FollowUpMenuProps) {
   // Times are computed from when the menu opened, so "in 1 hour" means an hour from the click.
-  const [openedAt, setOpenedAt] = useState<Date | null>(null);
+  const { value: openedAt, setValue: setOpenedAt, open, rootRef } = usePopover<Date>();
   const [note, setNote] = useState('');
   const [custom, setCustom] = useState('');
-  const rootRef = useRef<HTMLDivElement>(null);
   const contact = useSendCheck(conversation).data?.contact;
   const create = useCreateFollowUp(conversation.id);
-  const open = openedAt !== null;
   const suggestions = openedAt ? followUpSuggestions(openedAt, contact) : null;
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpenedAt(null);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpenedAt(null);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
 
   const submit = (request: Pick<CreateFollowUpBody, 'dueAt' | 'inCustomerHours'>) => {
     create.mutate(

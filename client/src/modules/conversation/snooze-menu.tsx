@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
 import { formatShortDateTime } from '../../lib/format-time';
 import { moveMenuFocus } from '../../ui/menu-keys';
+import { usePopover } from '../../ui/use-popover';
 import { snoozeOptions, type SnoozeOption } from './snooze-options';
 
 interface SnoozeMenuProps {
@@ -9,29 +9,7 @@ interface SnoozeMenuProps {
 }
 
 export function SnoozeMenu({ disabled, onSnooze }: SnoozeMenuProps) {
-  const [options, setOptions] = useState<SnoozeOption[] | null>(null);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const open = options !== null;
-
-  // Close on Escape or a click anywhere else, like any menu.
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOptions(null);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOptions(null);
-      // From the keyboard the focus was in the menu, which is gone now: back to its button.
-      if (rootRef.current?.contains(document.activeElement)) rootRef.current.querySelector<HTMLElement>('.menu-trigger')?.focus();
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
+  const { value: options, setValue: setOptions, open, rootRef } = usePopover<SnoozeOption[]>({ refocusTrigger: true });
 
   const now = new Date();
   return (

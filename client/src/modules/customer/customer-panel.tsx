@@ -7,6 +7,7 @@ import { Avatar } from '../../ui/avatar';
 import { ChannelBadge } from '../../ui/channel-badge';
 import { InlineError, Spinner } from '../../ui/feedback';
 import { StatusPill } from '../../ui/status-pill';
+import { VipBadge } from '../../ui/vip-badge';
 import { useCurrentUser } from '../auth/use-session';
 import { useConversation } from '../conversation/use-conversation';
 import { useConversationTags } from '../conversation/use-conversation-tags';
@@ -183,11 +184,7 @@ export function CustomerPanel({ customerId, currentConversationId, onOpenConvers
         <div>
           <h2 className="customer-name">
             {profile.name}
-            {profile.tier === 'vip' ? (
-              <span className="vip-badge" title="VIP customer" data-testid="vip-badge">
-                VIP
-              </span>
-            ) : null}
+            <VipBadge tier={profile.tier} testId="vip-badge" />
           </h2>
           <p className="muted">Customer since {formatDate(profile.createdAt)}</p>
           {profile.doNotContact ? (

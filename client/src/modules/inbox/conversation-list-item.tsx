@@ -4,6 +4,7 @@ import { formatFullDateTime, formatRelativeTime } from '../../lib/format-time';
 import { Avatar } from '../../ui/avatar';
 import { ChannelBadge } from '../../ui/channel-badge';
 import { PriorityMarker } from '../../ui/priority-marker';
+import { VipBadge } from '../../ui/vip-badge';
 import { ConversationSlaCountdown } from '../sla/conversation-sla-countdown';
 import { SearchMatchSnippet } from './search-match-snippet';
 
@@ -63,11 +64,7 @@ export const ConversationListItem = memo(function ConversationListItem({ convers
         <span className="conversation-item-body">
           <span className="conversation-item-top">
             <span className="conversation-item-name">{c.customer.name}</span>
-            {c.customer.tier === 'vip' ? (
-              <span className="vip-badge" title="VIP customer">
-                VIP
-              </span>
-            ) : null}
+            <VipBadge tier={c.customer.tier} />
             <ChannelBadge kind={c.channelKind} title={c.channelName} />
             <PriorityMarker priority={c.priority} />
             <time className="conversation-item-time" dateTime={c.lastMessageAt ?? c.createdAt} title={formatFullDateTime(c.lastMessageAt ?? c.createdAt)}>

@@ -1,16 +1,15 @@
-import { Fragment, useState } from 'react';
+import { Fragment } from 'react';
 import { SLA_METRICS, type SlaPolicy, type Team } from '@rapport/shared';
-import { errorMessage } from '../../lib/error-message';
 import { channelName } from '../../ui/channel-badge';
-import { DismissibleError, EmptyState, InlineError, Spinner } from '../../ui/feedback';
+import { EmptyState, MutationError, QueryView } from '../../ui/feedback';
+import { EditRow, RowActions } from '../../ui/row-actions';
+import { useOpenForm } from '../../ui/use-open-form';
 import { useCurrentUser } from '../auth/use-session';
+import { canCreateTeamScoped, canWriteTeamScoped, writableTeams } from '../team/team-permissions';
 import { describeScope, describeThreshold, thresholdSeconds } from './policy-form';
-import { canCreatePolicies, canWritePolicy, writableTeams } from './sla-permissions';
 import { SlaPolicyForm } from './sla-policy-form';
 import { useSlaPolicies } from './use-sla-policies';
 import { useSlaPolicyMutations } from './use-sla-policy-mutations';
-
-type OpenForm = null | 'new' | { policyId: string };
 
 const COLUMNS = 6;
 
@@ -24,7 +23,6 @@ interface RowProps {
 }
 
 function PolicyRow({ policy, teams, writable, onEdit, onDelete, deleting }: RowProps) {
-  const [confirming, setConfirming] = useState(false);
   return (
     <tr className="sla-policy-row" data-testid="sla-policy-row" data-policy-id={policy.id}>
       <td>
@@ -39,28 +37,7 @@ function PolicyRow({ policy, teams, writable, onEdit, onDelete, deleting }: RowP
         </td>
       ))}
       <td>{policy.businessHoursOnly ? 'Business hours' : 'Wall clock'}</td>
-      <td className="cell-end">
-        {!writable ? null : confirming ? (
-          <span className="row-confirm">
-            <span className="row-confirm-text">Delete?</span>
-            <button type="button" className="button button-danger button-small" data-testid="sla-policy-delete-confirm" disabled={deleting} onClick={onDelete}>
-              Delete
-            </button>
-            <button type="button" className="button button-quiet button-small" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-          </span>
-        ) : (
-          <span className="row-actions">
-            <button type="button" className="button button-quiet button-small" data-testid="sla-policy-edit" onClick={onEdit}>
-              Edit
-            </button>
-            <button type="button" className="button button-quiet button-small button-danger-quiet" data-testid="sla-policy-delete" onClick={() => setConfirming(true)}>
-              Delete
-            </button>
-          </span>
-        )}
-      </td>
+      <td className="cell-end">{writable ? <RowActions testId="sla-policy" deleting={deleting} onEdit={onEdit} onDelete={onDelete} /> : null}</td>
     </tr>
   );
 }
@@ -70,69 +47,59 @@ export function SlaPoliciesSection({ teams }: { teams: readonly Team[] }) {
   const user = useCurrentUser();
   const policies = useSlaPolicies();
   const { remove } = useSlaPolicyMutations();
-  const [open, setOpen] = useState<OpenForm>(null);
+  const form = useOpenForm();
   const ownTeams = writableTeams(user, teams);
-  const mayCreate = canCreatePolicies(user, teams);
+  const mayCreate = canCreateTeamScoped(user, teams);
 
-  let body;
-  if (policies.isPending) {
-    body = (
-      <div className="team-placeholder">
-        <Spinner label="Loading the SLA policies" />
-      </div>
-    );
-  } else if (policies.isError) {
-    body = <InlineError onRetry={() => void policies.refetch()}>Could not load the SLA policies: {errorMessage(policies.error)}</InlineError>;
-  } else if (policies.data.length === 0 && open !== 'new') {
-    body = <EmptyState title="No SLA policies yet">{mayCreate ? 'Add one to set response targets and show countdowns.' : 'Leads and admins add them.'}</EmptyState>;
-  } else if (policies.data.length > 0) {
-    body = (
-      <table className="agent-table sla-policy-table">
-        <thead>
-          <tr>
-            <th scope="col">Policy</th>
-            <th scope="col" className="cell-num">
-              First response
-            </th>
-            <th scope="col" className="cell-num">
-              Next reply
-            </th>
-            <th scope="col" className="cell-num">
-              Resolution
-            </th>
-            <th scope="col">Counted in</th>
-            <th scope="col" className="cell-end">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {policies.data.map((policy) => {
-            const editing = open !== null && open !== 'new' && open.policyId === policy.id;
-            return (
-              <Fragment key={policy.id}>
-                <PolicyRow
-                  policy={policy}
-                  teams={teams}
-                  writable={canWritePolicy(user, policy, teams)}
-                  deleting={remove.isPending}
-                  onEdit={() => setOpen({ policyId: policy.id })}
-                  onDelete={() => remove.mutate(policy.id)}
-                />
-                {editing ? (
-                  <tr className="channel-edit-row">
-                    <td colSpan={COLUMNS}>
-                      <SlaPolicyForm policy={policy} teams={ownTeams} allowEveryTeam={user.role === 'admin'} onDone={() => setOpen(null)} />
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    );
-  }
+  const body = (
+    <QueryView query={policies} loading="Loading the SLA policies" failure="Could not load the SLA policies">
+      {(list) =>
+        list.length > 0 ? (
+          <table className="agent-table sla-policy-table">
+            <thead>
+              <tr>
+                <th scope="col">Policy</th>
+                <th scope="col" className="cell-num">
+                  First response
+                </th>
+                <th scope="col" className="cell-num">
+                  Next reply
+                </th>
+                <th scope="col" className="cell-num">
+                  Resolution
+                </th>
+                <th scope="col">Counted in</th>
+                <th scope="col" className="cell-end">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((policy) => (
+                <Fragment key={policy.id}>
+                  <PolicyRow
+                    policy={policy}
+                    teams={teams}
+                    writable={canWriteTeamScoped(user, policy, teams)}
+                    deleting={remove.isPending}
+                    onEdit={() => form.openEdit(policy.id)}
+                    onDelete={() => remove.mutate(policy.id)}
+                  />
+                  {form.editingId === policy.id ? (
+                    <EditRow columns={COLUMNS}>
+                      <SlaPolicyForm policy={policy} teams={ownTeams} allowEveryTeam={user.role === 'admin'} onDone={form.close} />
+                    </EditRow>
+                  ) : null}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        ) : form.isNew ? null : (
+          <EmptyState title="No SLA policies yet">{mayCreate ? 'Add one to set response targets and show countdowns.' : 'Leads and admins add them.'}</EmptyState>
+        )
+      }
+    </QueryView>
+  );
 
   return (
     <section className="team-card" data-testid="sla-policies" aria-labelledby="sla-policies-title">
@@ -141,20 +108,14 @@ export function SlaPoliciesSection({ teams }: { teams: readonly Team[] }) {
           <h2 id="sla-policies-title">SLA policies</h2>
           <span className="muted">Response targets; each conversation shows a countdown to the one due first.</span>
         </div>
-        {mayCreate && open !== 'new' ? (
-          <button type="button" className="button button-primary button-small" data-testid="sla-policy-new" onClick={() => setOpen('new')}>
+        {mayCreate && !form.isNew ? (
+          <button type="button" className="button button-primary button-small" data-testid="sla-policy-new" onClick={form.openNew}>
             New policy
           </button>
         ) : null}
       </header>
-      {remove.error ? (
-        <div className="settings-error">
-          <DismissibleError testId="sla-policy-delete-error" onDismiss={() => remove.reset()}>
-            Not deleted: {errorMessage(remove.error)}
-          </DismissibleError>
-        </div>
-      ) : null}
-      {open === 'new' ? <SlaPolicyForm teams={ownTeams} allowEveryTeam={user.role === 'admin'} onDone={() => setOpen(null)} /> : null}
+      <MutationError mutation={remove} what="Not deleted" testId="sla-policy-delete-error" />
+      {form.isNew ? <SlaPolicyForm teams={ownTeams} allowEveryTeam={user.role === 'admin'} onDone={form.close} /> : null}
       {body}
     </section>
   );

@@ -1,11 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
-import { CHANNEL_KINDS, PRIORITIES, SLA_METRICS, type ChannelKind, type Priority, type SlaMetric, type SlaPolicy, type Team } from '@rapport/shared';
-import { errorMessage } from '../../lib/error-message';
+import { useId, useState } from 'react';
+import { CHANNEL_KINDS, PRIORITIES, SLA_METRICS, type ChannelKind, type CreateSlaPolicyBody, type Priority, type SlaMetric, type SlaPolicy, type Team } from '@rapport/shared';
 import { channelName } from '../../ui/channel-badge';
+import { FormField, FormFooter, TeamScopeSelect } from '../../ui/form-parts';
+import { useSaveForm } from '../../ui/use-save-form';
 import { ANY, buildPolicyBody, emptyPolicyDraft, METRIC_FIELD_LABELS, policyDraftOf, type DurationUnit, type PolicyDraft } from './policy-form';
 import { useSlaPolicyMutations } from './use-sla-policy-mutations';
 
 const PRIORITY_LABELS: Record<Priority, string> = { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' };
+const PRIORITIES_HIGH_FIRST = [...PRIORITIES].reverse();
 
 interface SlaPolicyFormProps {
   /** The policy being edited; none for a new one. */
@@ -50,108 +52,73 @@ function ThresholdField({ metric, draft, onChange }: { metric: SlaMetric; draft:
 export function SlaPolicyForm({ policy, teams, allowEveryTeam, onDone }: SlaPolicyFormProps) {
   const editing = policy !== undefined;
   const [draft, setDraft] = useState<PolicyDraft>(() => (policy ? policyDraftOf(policy) : emptyPolicyDraft(allowEveryTeam ? ANY : (teams[0]?.id ?? ANY))));
-  const [problem, setProblem] = useState<string | null>(null);
   const { create, update } = useSlaPolicyMutations();
-  const pending = create.isPending || update.isPending;
-  const serverError = editing ? update.error : create.error;
-  const error = problem ?? (serverError ? errorMessage(serverError) : null);
-  const ids = { name: useId(), team: useId(), channel: useId(), priority: useId(), clock: useId(), error: useId() };
-  // A policy of a team not in the list (an admin's, seen by a lead) still shows its team.
-  const teamMissing = draft.teamId !== ANY && !teams.some((t) => t.id === draft.teamId);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
-    create.reset();
-    update.reset();
-    const built = buildPolicyBody(draft);
-    if (!built.ok) return setProblem(built.error);
-    setProblem(null);
-    if (policy) update.mutate({ id: policy.id, body: built.body }, { onSuccess: onDone });
-    else create.mutate(built.body, { onSuccess: onDone });
+  const { pending, error, submit } = useSaveForm({ create, update, editing });
+  const ids = { clock: useId(), error: useId() };
+  const set = (patch: Partial<PolicyDraft>) => setDraft({ ...draft, ...patch });
+  const save = (body: CreateSlaPolicyBody) => {
+    if (policy) update.mutate({ id: policy.id, body }, { onSuccess: onDone });
+    else create.mutate(body, { onSuccess: onDone });
   };
 
   return (
-    <form className="channel-form sla-policy-form" data-testid="sla-policy-form" data-mode={editing ? 'edit' : 'create'} aria-label={editing ? `Edit SLA policy ${policy.name}` : 'New SLA policy'} aria-describedby={error ? ids.error : undefined} noValidate onSubmit={submit}>
+    <form className="channel-form sla-policy-form" data-testid="sla-policy-form" data-mode={editing ? 'edit' : 'create'} aria-label={editing ? `Edit SLA policy ${policy.name}` : 'New SLA policy'} aria-describedby={error ? ids.error : undefined} noValidate onSubmit={submit(() => buildPolicyBody(draft), save)}>
       <div className="channel-form-grid">
-        <div className="form-field">
-          <label htmlFor={ids.name} className="form-label">
-            Name
-          </label>
-          <input id={ids.name} className="text-input" data-testid="sla-policy-name" autoComplete="off" autoFocus placeholder="e.g. “Urgent WhatsApp”" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-        </div>
-        <div className="form-field">
-          <label htmlFor={ids.team} className="form-label">
-            Team
-          </label>
-          <select id={ids.team} className="select" data-testid="sla-policy-team" value={draft.teamId} onChange={(e) => setDraft({ ...draft, teamId: e.target.value })}>
-            {allowEveryTeam ? <option value={ANY}>Every team</option> : null}
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-            {teamMissing ? <option value={draft.teamId}>Another team</option> : null}
-          </select>
-        </div>
-        <div className="form-field">
-          <label htmlFor={ids.channel} className="form-label">
-            Channel
-          </label>
-          <select id={ids.channel} className="select" data-testid="sla-policy-channel" value={draft.channelKind} onChange={(e) => setDraft({ ...draft, channelKind: e.target.value as ChannelKind | '' })}>
-            <option value={ANY}>Any channel</option>
-            {CHANNEL_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {channelName(kind)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-field">
-          <label htmlFor={ids.priority} className="form-label">
-            Priority
-          </label>
-          <select id={ids.priority} className="select" data-testid="sla-policy-priority" value={draft.priority} onChange={(e) => setDraft({ ...draft, priority: e.target.value as Priority | '' })}>
-            <option value={ANY}>Any priority</option>
-            {[...PRIORITIES].reverse().map((priority) => (
-              <option key={priority} value={priority}>
-                {PRIORITY_LABELS[priority]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormField label="Name">
+          {(id) => <input id={id} className="text-input" data-testid="sla-policy-name" autoComplete="off" autoFocus placeholder="e.g. “Urgent WhatsApp”" value={draft.name} onChange={(e) => set({ name: e.target.value })} />}
+        </FormField>
+        <FormField label="Team">
+          {(id) => <TeamScopeSelect id={id} testId="sla-policy-team" value={draft.teamId} teams={teams} allowEveryTeam={allowEveryTeam} everyTeam={ANY} onChange={(teamId) => set({ teamId })} />}
+        </FormField>
+        <FormField label="Channel">
+          {(id) => (
+            <select id={id} className="select" data-testid="sla-policy-channel" value={draft.channelKind} onChange={(e) => set({ channelKind: e.target.value as ChannelKind | '' })}>
+              <option value={ANY}>Any channel</option>
+              {CHANNEL_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {channelName(kind)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label="Priority">
+          {(id) => (
+            <select id={id} className="select" data-testid="sla-policy-priority" value={draft.priority} onChange={(e) => set({ priority: e.target.value as Priority | '' })}>
+              <option value={ANY}>Any priority</option>
+              {PRIORITIES_HIGH_FIRST.map((priority) => (
+                <option key={priority} value={priority}>
+                  {PRIORITY_LABELS[priority]}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
         {SLA_METRICS.map((metric) => (
           <ThresholdField key={metric} metric={metric} draft={draft} onChange={setDraft} />
         ))}
         <fieldset className="form-field clock-choice">
           <legend className="form-label">Counted in</legend>
           <label className="radio-label">
-            <input type="radio" name={ids.clock} data-testid="sla-policy-business-hours" checked={draft.businessHoursOnly} onChange={() => setDraft({ ...draft, businessHoursOnly: true })} />
+            <input type="radio" name={ids.clock} data-testid="sla-policy-business-hours" checked={draft.businessHoursOnly} onChange={() => set({ businessHoursOnly: true })} />
             Business hours
           </label>
           <label className="radio-label">
-            <input type="radio" name={ids.clock} data-testid="sla-policy-wall-clock" checked={!draft.businessHoursOnly} onChange={() => setDraft({ ...draft, businessHoursOnly: false })} />
+            <input type="radio" name={ids.clock} data-testid="sla-policy-wall-clock" checked={!draft.businessHoursOnly} onChange={() => set({ businessHoursOnly: false })} />
             Wall clock (24/7)
           </label>
         </fieldset>
       </div>
-      <div className="channel-form-footer">
-        {error ? (
-          <span id={ids.error} className="channel-form-error" role="alert" data-testid="sla-policy-error">
-            {error}
-          </span>
-        ) : (
-          <span className="form-hint">The most specific matching policy applies: priority counts most, then channel, then team.</span>
-        )}
-        <div className="channel-form-actions">
-          <button type="button" className="button button-quiet" onClick={onDone} disabled={pending}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" data-testid="sla-policy-save" disabled={pending}>
-            {pending ? 'Saving…' : editing ? 'Save policy' : 'Create policy'}
-          </button>
-        </div>
-      </div>
+      <FormFooter
+        error={error}
+        errorId={ids.error}
+        errorTestId="sla-policy-error"
+        hint="The most specific matching policy applies: priority counts most, then channel, then team."
+        pending={pending}
+        onCancel={onDone}
+        saveTestId="sla-policy-save"
+        saveLabel={editing ? 'Save policy' : 'Create policy'}
+      />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { routeToHash } from '../../app/app-route';
 import { formatFullDateTime } from '../../lib/format-time';
 import { formatDuration } from '../../lib/sla-status';
 import { ChannelBadge } from '../../ui/channel-badge';
+import { VipBadge } from '../../ui/vip-badge';
 import { ConversationSlaCountdown } from '../sla/conversation-sla-countdown';
 import { AssignSelect } from './assign-select';
 import { QueuePriority } from './queue-priority';
@@ -29,11 +30,7 @@ export const TeamConversationRow = memo(function TeamConversationRow({ conversat
         <a className="team-conversation-name" href={routeToHash({ view: 'inbox', conversationId: c.id })} title="Open the conversation">
           {c.customer.name}
         </a>
-        {c.customer.tier === 'vip' ? (
-          <span className="vip-badge" title="VIP customer">
-            VIP
-          </span>
-        ) : null}
+        <VipBadge tier={c.customer.tier} />
         <ChannelBadge kind={c.channelKind} title={c.channelName} />
         {teamName ? <span className="muted team-conversation-team">{teamName}</span> : null}
       </div>

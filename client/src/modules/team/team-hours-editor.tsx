@@ -40,6 +40,32 @@ function changesOf(team: Team, draft: Draft): { ok: true; body: UpdateTeamBody |
   return { ok: true, body: Object.keys(body).length > 0 ? body : null };
 }
 
+interface TimeInputProps {
+  testId: string;
+  label: string;
+  placeholder: string;
+  disabled: boolean;
+  value: string;
+  onChange: (time: string) => void;
+}
+
+/** An opening or closing time, typed as HH:MM. */
+function TimeInput({ testId, label, placeholder, disabled, value, onChange }: TimeInputProps) {
+  return (
+    <input
+      className="text-input hours-time"
+      data-testid={testId}
+      aria-label={label}
+      placeholder={placeholder}
+      inputMode="numeric"
+      maxLength={5}
+      disabled={disabled}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
+
 interface DayProps {
   day: Weekday;
   ranges: Range[];
@@ -57,29 +83,9 @@ function DayRow({ day, ranges, editable, onChange }: DayProps) {
         {ranges.length === 0 ? <span className="muted hours-closed">Closed</span> : null}
         {ranges.map(([from, to], index) => (
           <span className="hours-range" key={index}>
-            <input
-              className="text-input hours-time"
-              data-testid="hours-from"
-              aria-label={`${label} range ${index + 1} opens`}
-              placeholder="09:00"
-              inputMode="numeric"
-              maxLength={5}
-              disabled={!editable}
-              value={from}
-              onChange={(e) => setRange(index, [e.target.value, to])}
-            />
+            <TimeInput testId="hours-from" label={`${label} range ${index + 1} opens`} placeholder="09:00" disabled={!editable} value={from} onChange={(time) => setRange(index, [time, to])} />
             <span aria-hidden="true">–</span>
-            <input
-              className="text-input hours-time"
-              data-testid="hours-to"
-              aria-label={`${label} range ${index + 1} closes`}
-              placeholder="17:00"
-              inputMode="numeric"
-              maxLength={5}
-              disabled={!editable}
-              value={to}
-              onChange={(e) => setRange(index, [from, e.target.value])}
-            />
+            <TimeInput testId="hours-to" label={`${label} range ${index + 1} closes`} placeholder="17:00" disabled={!editable} value={to} onChange={(time) => setRange(index, [from, time])} />
             {editable ? (
               <button type="button" className="icon-button hours-remove" data-testid="hours-remove-range" aria-label={`Remove ${label} ${from}–${to}`} title="Remove this range" onClick={() => onChange(ranges.filter((_, i) => i !== index))}>
                 ×
