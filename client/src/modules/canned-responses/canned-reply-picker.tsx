@@ -122,7 +122,7 @@ export function useCannedReplyPicker({ conversation, inputRef, draft, setDraft }
     if (replies.isPending) empty = 'Loading canned replies…';
     else if (replies.isError) empty = `Could not load canned replies: ${errorMessage(replies.error)}`;
     else if (query) empty = `No canned reply matches “/${query}”`;
-    else empty = 'No canned replies yet: leads add them in Team → Hours & SLAs.';
+    else empty = 'No canned replies yet: leads add them in Team → Settings.';
   }
 
   const popup = (

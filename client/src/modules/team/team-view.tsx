@@ -137,7 +137,7 @@ function TeamCard({ section, teams, agents, editable, onUpdateAgent, onUpdateTea
 function TeamTabs({ tab, onChange }: { tab: TeamTab; onChange: (tab: TeamTab) => void }) {
   const tabs: Array<[TeamTab, string]> = [
     ['overview', 'Agents & queue'],
-    ['settings', 'Hours & SLAs'],
+    ['settings', 'Settings'],
   ];
   return (
     <div className="segmented team-tabs" role="tablist" aria-label="Team view">
@@ -152,7 +152,7 @@ function TeamTabs({ tab, onChange }: { tab: TeamTab; onChange: (tab: TeamTab) =>
 
 function TeamSettings({ teams, editable }: { teams: readonly Team[]; editable: boolean }) {
   return (
-    <div className="team-settings" data-testid="team-settings" role="tabpanel" aria-label="Hours & SLAs">
+    <div className="team-settings" data-testid="team-settings" role="tabpanel" aria-label="Settings">
       <SlaPoliciesSection teams={teams} />
       {teams.length === 0 ? <EmptyState title="No teams yet" /> : teams.map((team) => <TeamHoursEditor key={team.id} team={team} editable={editable} />)}
       <CannedResponsesSection teams={teams} />
