@@ -2,12 +2,11 @@
 // starts the built server on that database and times each report over HTTP as a manager, next to a
 // reference measured in the same moments: an authenticated GET /api/auth/me (the same HTTP, auth and
 // Nest path without the report's query) and a `SELECT 1` round trip from the bench.
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import pg from 'pg';
 import { dropReportsDatabase, formatCounts, REPORTS_DATABASE, SEED, seedReports } from './seed-reports.mjs';
-import { ChildServer, freshRedisPrefix } from './lib/systems.mjs';
-import { cpuMeter, cpuSecondsOf, fmt, freePort, hrMs, percentile, sleep } from './lib/util.mjs';
+import { loginToken, settle, startRapportServer } from './lib/systems.mjs';
+import { stats, timeAgainstReference, timingLine } from './lib/timing.mjs';
+import { cpuMeter, fmt, hrMs } from './lib/util.mjs';
 
 export const REPORT_TARGETS_MS = { responseTimes: 500, volume: 300 };
 const TZ = 'Europe/Madrid';
@@ -29,49 +28,6 @@ function reportCalls(until) {
     calls.push({ key: `volume.${days}d`, title: `volume tz=${TZ}, ${days} days`, kind: 'volume', path: '/api/metrics/volume', query: { ...period(days), tz: TZ } });
   }
   return calls;
-}
-
-const sorted = (values) => Float64Array.from(values).sort();
-const stats = (values) => {
-  const s = sorted(values);
-  return { count: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s.length ? s[s.length - 1] : NaN };
-};
-
-/** The built server on the seeded database; its own Redis prefix, simulator off, demo users kept. */
-async function startServer({ serverRoot, services, cleanup, databaseUrl, nodeArgs }) {
-  const redis = freshRedisPrefix(services.redisUrl, cleanup, 'reports');
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    ROLE: 'all',
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: services.redisUrl,
-    REDIS_PREFIX: redis.prefix,
-    JWT_SECRET: `bench-jwt-${randomBytes(16).toString('hex')}`,
-    SIMULATOR: 'off',
-    DEMO_SEED: 'on',
-    LOG_LEVEL: 'warn',
-  };
-  delete env.CLIENT_DIST;
-  delete env.ADMIN_EMAIL;
-  delete env.ADMIN_PASSWORD;
-  const server = await ChildServer.start({ label: 'rapport-reports', script: path.join(serverRoot, 'server', 'dist', 'main.js'), cwd: serverRoot, env, healthUrl: `${base}/api/health`, cleanup, nodeArgs });
-  return { server, base, stop: async () => { await server.stop(); await redis.drop(); } };
-}
-
-/** Waits (up to `maxMs`) until the server's processes use under 5 % of a core over a second: start-up work done. */
-async function settle(pid, maxMs = 30_000) {
-  const until = hrMs() + maxMs;
-  while (hrMs() < until) {
-    const before = cpuSecondsOf(pid);
-    await sleep(1000);
-    const after = cpuSecondsOf(pid);
-    if (before !== null && after !== null && after - before < 0.05) return true;
-  }
-  return false;
 }
 
 async function timedGet(base, call, token) {
@@ -131,14 +87,13 @@ export async function runReports({ serverRoot, services, cleanup, log, keepDatab
   log(`  ${seed.reused ? 'reused' : 'seeded'} in ${fmt(seed.seconds)} s, period up to ${seed.until.toISOString()}:`);
   for (const line of formatCounts(seed.counts)) log(`    ${line}`);
 
-  const rapport = await startServer({ serverRoot, services, cleanup, databaseUrl: seed.url, nodeArgs });
+  // The built server on the seeded database; its own Redis prefix, simulator off, demo users kept.
+  const rapport = await startRapportServer({ serverRoot, services, cleanup, databaseUrl: seed.url, label: 'reports', nodeArgs });
   const client = new pg.Client({ connectionString: seed.url });
   await client.connect();
   const closeClient = cleanup.add('reports pg client', () => client.end());
   try {
-    const login = await fetch(`${rapport.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'manager@rapport.test', password: 'rapport-demo' }) });
-    if (login.status !== 200) throw new Error(`login as manager@rapport.test answered ${login.status}: ${await login.text()}`);
-    const { accessToken: token } = await login.json();
+    const token = await loginToken(rapport.base, 'manager@rapport.test');
     const settled = await settle(rapport.server.pid);
     log(`  server up in ${fmt(rapport.server.startedInMs / 1000)} s (pid ${rapport.server.pid}), logged in as manager@rapport.test${settled ? '' : '; still busy after 30 s, timing anyway'}`);
 
@@ -163,27 +118,19 @@ export async function runReports({ serverRoot, services, cleanup, log, keepDatab
     const selectAll = [];
     const meter = cpuMeter(rapport.server.pid);
     for (const call of calls) {
-      for (let i = 0; i < warmups; i++) {
-        await timedGet(rapport.base, reference, token);
-        await timedGet(rapport.base, call, token);
-      }
-      // Interleaved, so a noisy moment on the shared machine weighs on the reference as on the report.
-      const reportMs = [];
-      const referenceMs = [];
-      const selectMs = [];
-      for (let i = 0; i < timedCalls; i++) {
-        referenceMs.push((await timedGet(rapport.base, reference, token)).ms);
-        selectMs.push(await timedSelect1(client));
-        reportMs.push((await timedGet(rapport.base, call, token)).ms);
-      }
-      referenceAll.push(...referenceMs);
-      selectAll.push(...selectMs);
-      const report = stats(reportMs);
-      const ref = stats(referenceMs);
+      const timed = await timeAgainstReference({
+        warmups,
+        calls: timedCalls,
+        reference: async () => (await timedGet(rapport.base, reference, token)).ms,
+        alongside: () => timedSelect1(client),
+        call: async () => (await timedGet(rapport.base, call, token)).ms,
+      });
+      referenceAll.push(...timed.samples.reference);
+      selectAll.push(...timed.samples.alongside);
       const targetMs = REPORT_TARGETS_MS[call.kind];
-      const result = { key: call.key, title: call.title, query: call.query, check: call.check, targetMs, ms: report, referenceMs: ref, select1Ms: stats(selectMs), ratioP50: report.p50 / ref.p50, pass: report.p95 < targetMs };
+      const result = { key: call.key, title: call.title, query: call.query, check: call.check, targetMs, ms: timed.ms, referenceMs: timed.referenceMs, select1Ms: timed.alongsideMs, ratioP50: timed.ratioP50, pass: timed.ms.p95 < targetMs };
       out.push(result);
-      log(`  ${result.pass ? 'PASS' : 'FAIL'}  ${call.title.padEnd(42)} p50 ${fmt(report.p50).padStart(6)} ms  p95 ${fmt(report.p95).padStart(6)} ms  (target p95 < ${targetMs} ms)   reference p50 ${fmt(ref.p50)} ms → ${fmt(result.ratioP50)}×`);
+      log(timingLine({ ...result, width: 42, target: `  (target p95 < ${targetMs} ms)` }));
     }
     const cpu = meter();
     const reference50 = stats(referenceAll);

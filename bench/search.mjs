@@ -3,15 +3,15 @@
 // index costs a write; starts the built server on that database and times typical searches over HTTP,
 // each next to a reference measured in the same moments: an authenticated GET /api/auth/me (the same
 // HTTP, auth and Nest path without a query).
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { formatCounts, SEED } from './seed-reports.mjs';
 import { dropSearchDatabase, SEARCH_DATABASE, seedSearch } from './seed-search.mjs';
-import { ChildServer, freshRedisPrefix } from './lib/systems.mjs';
-import { cpuMeter, cpuSecondsOf, fmt, freePort, hrMs, percentile, sleep } from './lib/util.mjs';
+import { loginToken, settle, startRapportServer } from './lib/systems.mjs';
+import { stats, timeAgainstReference, timingLine } from './lib/timing.mjs';
+import { cpuMeter, fmt, hrMs } from './lib/util.mjs';
 
 export const SEARCH_TARGET_MS = 200;
 
@@ -36,55 +36,6 @@ export const SEARCH_QUERIES = [
   { key: 'agent', title: 'as agent1 (own and team only): parcel', q: 'parcel', as: 'agent1' },
   { key: 'inbox', title: 'as the inbox asks (open, mine or all): colis', q: 'colis', query: { status: 'open' } },
 ];
-
-const sorted = (values) => Float64Array.from(values).sort();
-const stats = (values) => {
-  const s = sorted(values);
-  return { count: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s.length ? s[s.length - 1] : NaN };
-};
-
-/** The built server on the seeded database; its own Redis prefix, simulator off, demo users kept. */
-async function startServer({ serverRoot, services, cleanup, databaseUrl, nodeArgs }) {
-  const redis = freshRedisPrefix(services.redisUrl, cleanup, 'search');
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    ROLE: 'all',
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: services.redisUrl,
-    REDIS_PREFIX: redis.prefix,
-    JWT_SECRET: `bench-jwt-${randomBytes(16).toString('hex')}`,
-    SIMULATOR: 'off',
-    DEMO_SEED: 'on',
-    LOG_LEVEL: 'warn',
-  };
-  delete env.CLIENT_DIST;
-  delete env.ADMIN_EMAIL;
-  delete env.ADMIN_PASSWORD;
-  const server = await ChildServer.start({ label: 'rapport-search', script: path.join(serverRoot, 'server', 'dist', 'main.js'), cwd: serverRoot, env, healthUrl: `${base}/api/health`, cleanup, nodeArgs });
-  return { server, base, stop: async () => { await server.stop(); await redis.drop(); } };
-}
-
-/** Waits (up to `maxMs`) until the server's processes use under 5 % of a core over a second: start-up work done. */
-async function settle(pid, maxMs = 30_000) {
-  const until = hrMs() + maxMs;
-  while (hrMs() < until) {
-    const before = cpuSecondsOf(pid);
-    await sleep(1000);
-    const after = cpuSecondsOf(pid);
-    if (before !== null && after !== null && after - before < 0.05) return true;
-  }
-  return false;
-}
-
-async function login(base, who) {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${who}@rapport.test`, password: 'rapport-demo' }) });
-  if (res.status !== 200) throw new Error(`login as ${who}@rapport.test answered ${res.status}: ${await res.text()}`);
-  return (await res.json()).accessToken;
-}
 
 async function timedGet(base, pathAndQuery, token) {
   const t0 = hrMs();
@@ -165,8 +116,9 @@ export async function runSearch({ serverRoot, services, cleanup, log, keepDataba
   try {
     const ingest = await ingestCost(client, log);
     const parse = await searchParser(serverRoot);
-    rapport = await startServer({ serverRoot, services, cleanup, databaseUrl: seed.url, nodeArgs });
-    const tokens = { manager: await login(rapport.base, 'manager'), agent1: await login(rapport.base, 'agent1') };
+    // The built server on the seeded database; its own Redis prefix, simulator off, demo users kept.
+    rapport = await startRapportServer({ serverRoot, services, cleanup, databaseUrl: seed.url, label: 'search', nodeArgs });
+    const tokens = { manager: await loginToken(rapport.base, 'manager@rapport.test'), agent1: await loginToken(rapport.base, 'agent1@rapport.test') };
     const settled = await settle(rapport.server.pid);
     log(`  server up in ${fmt(rapport.server.startedInMs / 1000)} s (pid ${rapport.server.pid}), logged in as manager and agent1${settled ? '' : '; still busy after 30 s, timing anyway'}`);
 
@@ -182,24 +134,17 @@ export async function runSearch({ serverRoot, services, cleanup, log, keepDataba
       const withMatch = first.items.filter((item) => item.match).length;
       if ((call.hits ?? true) !== found > 0) throw new Error(`${call.title}: ${found} conversations on the first page, expected ${call.hits === false ? 'none' : 'some'}`);
       const messages = await matchingMessages(client, parse, call.q);
-      for (let i = 0; i < warmups; i++) {
-        await timedGet(rapport.base, reference, token);
-        await timedGet(rapport.base, searchPath(call), token);
-      }
-      // Interleaved, so a noisy moment on the shared machine weighs on the reference as on the search.
-      const searchMs = [];
-      const referenceMs = [];
-      for (let i = 0; i < timedCalls; i++) {
-        referenceMs.push((await timedGet(rapport.base, reference, token)).ms);
-        searchMs.push((await timedGet(rapport.base, searchPath(call), token)).ms);
-      }
-      referenceAll.push(...referenceMs);
-      const ms = stats(searchMs);
-      const ref = stats(referenceMs);
-      const result = { key: call.key, title: call.title, q: call.q, as: call.as ?? 'manager', query: call.query ?? {}, firstPage: found, withMatch, matchingMessages: messages, targetMs: SEARCH_TARGET_MS, ms, referenceMs: ref, ratioP50: ms.p50 / ref.p50, pass: ms.p95 < SEARCH_TARGET_MS };
+      const timed = await timeAgainstReference({
+        warmups,
+        calls: timedCalls,
+        reference: async () => (await timedGet(rapport.base, reference, token)).ms,
+        call: async () => (await timedGet(rapport.base, searchPath(call), token)).ms,
+      });
+      referenceAll.push(...timed.samples.reference);
+      const result = { key: call.key, title: call.title, q: call.q, as: call.as ?? 'manager', query: call.query ?? {}, firstPage: found, withMatch, matchingMessages: messages, targetMs: SEARCH_TARGET_MS, ms: timed.ms, referenceMs: timed.referenceMs, ratioP50: timed.ratioP50, pass: timed.ms.p95 < SEARCH_TARGET_MS };
       out.push(result);
       const what = `${found} on page 1${messages === null ? '' : `, ${messages.toLocaleString('en')} messages match`}`;
-      log(`  ${result.pass ? 'PASS' : 'FAIL'}  ${call.title.padEnd(52)} p50 ${fmt(ms.p50).padStart(6)} ms  p95 ${fmt(ms.p95).padStart(6)} ms   reference p50 ${fmt(ref.p50)} ms → ${fmt(result.ratioP50)}×   (${what})`);
+      log(timingLine({ ...result, width: 52, note: `   (${what})` }));
     }
     const listMs = [];
     for (let i = 0; i < warmups + timedCalls; i++) {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { freePort, hrMs, memoryOf, sleep } from './util.mjs';
+import { cpuSecondsOf, freePort, hrMs, memoryOf, sleep } from './util.mjs';
 
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -211,14 +211,29 @@ async function json(res, what) {
 // ---------------------------------------------------------------------------------------------
 // Rapport
 
-/**
- * The built Rapport server (`<serverRoot>/server/dist/main.js`) on a fresh database and Redis prefix,
- * with the demo workspace and one Messenger channel whose Graph calls go to `graphUrl`.
- */
-export async function startRapport({ serverRoot, services, cleanup, graphUrl, label, nodeArgs = [] }) {
+/** The demo users' password (the server's demo workspace, DEMO_SEED=on). */
+export const DEMO_PASSWORD = 'rapport-demo';
+
+/** Logs in to the server at `base` as a demo user; answers the access token. */
+export async function loginToken(base, email) {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  return (await json(res, `login as ${email}`)).accessToken;
+}
+
+/** `<serverRoot>/server/dist/main.js`, or an error saying to build it. */
+function builtMain(serverRoot) {
   const main = path.join(serverRoot, 'server', 'dist', 'main.js');
   if (!fs.existsSync(main)) throw new Error(`${main} does not exist: build the server of ${serverRoot} first (npm run build -w shared && npm run build -w server)`);
-  const db = await freshDatabase(services.adminDatabaseUrl, cleanup, label);
+  return main;
+}
+
+/**
+ * The built server as a child process (`rapport-<label>`) on `databaseUrl` with a Redis prefix of its own:
+ * production mode, every role in one process, simulator off, demo workspace on, warnings only; `env` adds
+ * to that. `stop` stops it and deletes its Redis keys.
+ */
+export async function startRapportServer({ serverRoot, services, cleanup, databaseUrl, label, env: extraEnv = {}, nodeArgs = [] }) {
+  const main = builtMain(serverRoot);
   const redis = freshRedisPrefix(services.redisUrl, cleanup, label);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -227,24 +242,44 @@ export async function startRapport({ serverRoot, services, cleanup, graphUrl, la
     NODE_ENV: 'production',
     ROLE: 'all',
     PORT: String(port),
-    DATABASE_URL: db.url,
+    DATABASE_URL: databaseUrl,
     REDIS_URL: services.redisUrl,
     REDIS_PREFIX: redis.prefix,
     JWT_SECRET: `bench-jwt-${randomBytes(16).toString('hex')}`,
-    META_APP_SECRET,
     SIMULATOR: 'off',
     DEMO_SEED: 'on',
     LOG_LEVEL: 'warn',
+    ...extraEnv,
   };
   delete env.CLIENT_DIST;
   delete env.ADMIN_EMAIL;
   delete env.ADMIN_PASSWORD;
   const server = await ChildServer.start({ label: `rapport-${label}`, script: main, cwd: serverRoot, env, healthUrl: `${base}/api/health`, cleanup, nodeArgs });
+  return { server, base, port, redis, stop: async () => { await server.stop(); await redis.drop(); } };
+}
 
-  const login = async (email) => {
-    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'rapport-demo' }) });
-    return (await json(res, `login as ${email}`)).accessToken;
-  };
+/** Waits (up to `maxMs`) until the server's processes use under 5 % of a core over a second: start-up work done. */
+export async function settle(pid, maxMs = 30_000) {
+  const until = hrMs() + maxMs;
+  while (hrMs() < until) {
+    const before = cpuSecondsOf(pid);
+    await sleep(1000);
+    const after = cpuSecondsOf(pid);
+    if (before !== null && after !== null && after - before < 0.05) return true;
+  }
+  return false;
+}
+
+/**
+ * The built Rapport server (`<serverRoot>/server/dist/main.js`) on a fresh database and Redis prefix,
+ * with the demo workspace and one Messenger channel whose Graph calls go to `graphUrl`.
+ */
+export async function startRapport({ serverRoot, services, cleanup, graphUrl, label, nodeArgs = [] }) {
+  builtMain(serverRoot);
+  const db = await freshDatabase(services.adminDatabaseUrl, cleanup, label);
+  const { server, base, port, redis } = await startRapportServer({ serverRoot, services, cleanup, databaseUrl: db.url, label, env: { META_APP_SECRET }, nodeArgs });
+
+  const login = (email) => loginToken(base, email);
   const adminToken = await login('admin@rapport.test');
   const managerToken = await login('manager@rapport.test');
   const auth = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };

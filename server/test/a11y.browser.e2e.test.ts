@@ -1,16 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
 import type { Agent, Conversation, Page as ListPage } from '@rapport/shared';
+import { CLIENT_DIST as DEFAULT_CLIENT_DIST, describeInBrowser, launchBrowser, requireClientBuild, signInNewContext, signInOnPage } from './support/browser.js';
 import { client, eventually, login, postApiMessage, startTestApp, type TestApp } from './support/test-app.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A client build elsewhere than client/dist (one that a parallel `npm test` is not rebuilding underneath). */
-const CLIENT_DIST = process.env.CLIENT_DIST ?? resolve(import.meta.dirname, '../../client/dist');
-const CLIENT_INDEX = resolve(CLIENT_DIST, 'index.html');
-const enabled = process.env.BROWSER_TESTS !== 'off' && existsSync(CHROMIUM);
+const CLIENT_DIST = process.env.CLIENT_DIST ?? DEFAULT_CLIENT_DIST;
 /** The smallest laptop screen agents work on: everything must fit and work there. */
 const VIEWPORT = { width: 1366, height: 768 };
 /** Where to save the inbox at 1366×768 (left alone unless set). */
@@ -41,10 +38,9 @@ function describeViolations(screen: string, violations: AxeViolation[]): string 
   return lines.join('\n');
 }
 
-(enabled ? describe : describe.skip)('accessibility and keyboard use in a real browser', () => {
+describeInBrowser('accessibility and keyboard use in a real browser', () => {
   let app: TestApp;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
   const report: Array<{ screen: string; violations: AxeViolation[] }> = [];
 
   /** Fails with every violation found on the screens audited since `from`, screen by screen. */
@@ -62,20 +58,10 @@ function describeViolations(screen: string, violations: AxeViolation[]): string 
     if (violations.length > 0) console.log(describeViolations(screen, violations));
   }
 
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(app.baseUrl);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill('rapport-demo');
-    await page.getByTestId('login-submit').click();
-    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> => signInNewContext(browser, app.baseUrl, email, { viewport: VIEWPORT });
 
   beforeAll(async () => {
-    if (!existsSync(CLIENT_INDEX)) throw new Error('client/dist is missing: run `npm run build -w client` (npm test does it)');
+    requireClientBuild(CLIENT_DIST);
     app = await startTestApp({ CLIENT_DIST });
     const lead = client(app.baseUrl, (await login(app.baseUrl, 'lead@rapport.test')).accessToken);
     const agent1 = client(app.baseUrl, (await login(app.baseUrl, 'agent1@rapport.test')).accessToken);
@@ -94,22 +80,17 @@ function describeViolations(screen: string, violations: AxeViolation[]): string 
     expect((await agent1.post(`/api/conversations/${ada.id}/messages`, { text: 'It ships today.' })).status).toBe(201);
     expect((await agent1.post(`/api/conversations/${ada.id}/status`, { status: 'resolved' })).status).toBe(200);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   }, TEST_TIMEOUT_MS);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
+    await browser?.close(); // and every context opened in it
     await app?.close();
   }, TEST_TIMEOUT_MS);
 
   it('has no serious or critical axe violations on any screen', async () => {
     const from = report.length;
     const loginContext = await browser.newContext({ viewport: VIEWPORT });
-    contexts.push(loginContext);
     const loginPage = await loginContext.newPage();
     await loginPage.goto(app.baseUrl);
     await loginPage.getByTestId('login-email').waitFor();
@@ -265,7 +246,6 @@ function describeViolations(screen: string, violations: AxeViolation[]): string 
 
   it('alerts an agent who opted in when a lead assigns them a conversation', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT });
-    contexts.push(context);
     // Record what the page would show and play: headless Chromium has no notification centre to look at.
     await context.addInitScript(`
       window.__alerts = { notifications: [], tones: 0, asked: 0 };
@@ -279,12 +259,7 @@ function describeViolations(screen: string, violations: AxeViolation[]): string 
       const createOscillator = AudioContext.prototype.createOscillator;
       AudioContext.prototype.createOscillator = function () { window.__alerts.tones += 1; return createOscillator.call(this); };
     `);
-    const page = await context.newPage();
-    await page.goto(app.baseUrl);
-    await page.getByTestId('login-email').fill('agent1@rapport.test');
-    await page.getByTestId('login-password').fill('rapport-demo');
-    await page.getByTestId('login-submit').click();
-    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+    const page = await signInOnPage(await context.newPage(), app.baseUrl, 'agent1@rapport.test');
     await page.getByTestId('conversation-item').first().waitFor();
     await expect(page.evaluate('window.__alerts.asked')).resolves.toBe(0);
 

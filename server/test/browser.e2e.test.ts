@@ -1,26 +1,18 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
 import type { Agent } from '@rapport/shared';
+import { describeInBrowser, launchBrowser, requireClientBuild, signInOnPage } from './support/browser.js';
 import { client, eventually, login, postApiMessage, startTestApp, type TestApp } from './support/test-app.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLIENT_INDEX = resolve(import.meta.dirname, '../../client/dist/index.html');
-const enabled = process.env.BROWSER_TESTS !== 'off' && existsSync(CHROMIUM);
-
-(enabled ? describe : describe.skip)('the inbox in a real browser', () => {
+describeInBrowser('the inbox in a real browser', () => {
   let app: TestApp;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(CLIENT_INDEX)) throw new Error('client/dist is missing: run `npm run build -w client` (npm test does it)');
+    requireClientBuild();
     app = await startTestApp();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   });
 
@@ -30,12 +22,7 @@ const enabled = process.env.BROWSER_TESTS !== 'off' && existsSync(CHROMIUM);
   });
 
   it('logs in, watches a customer message arrive live, and sends a reply that reaches sent', async () => {
-    await page.goto(app.baseUrl);
-    await page.getByTestId('login-email').fill('agent1@rapport.test');
-    await page.getByTestId('login-password').fill('rapport-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('conversation-list').waitFor();
-    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+    await signInOnPage(page, app.baseUrl, 'agent1@rapport.test', { list: true });
 
     // The message arrives while the page is open: no reload.
     expect((await postApiMessage(app.baseUrl, { id: 'browser-1', from: { id: 'cust-browser', name: 'Grace Hopper' }, text: 'The app crashes at checkout' })).status).toBe(200);
@@ -74,10 +61,7 @@ const enabled = process.env.BROWSER_TESTS !== 'off' && existsSync(CHROMIUM);
   it('shows a lead the team with live presence and load, and lets them reassign', async () => {
     const leadPage = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     try {
-      await leadPage.goto(app.baseUrl);
-      await leadPage.getByTestId('login-email').fill('lead@rapport.test');
-      await leadPage.getByTestId('login-password').fill('rapport-demo');
-      await leadPage.getByTestId('login-submit').click();
+      await signInOnPage(leadPage, app.baseUrl, 'lead@rapport.test', { connected: false });
       await leadPage.getByTestId('nav-team').click();
       await leadPage.getByTestId('team-view').waitFor();
       await leadPage.getByTestId('agent-row').first().waitFor();

@@ -142,6 +142,10 @@ describe('canned responses', () => {
     expect((await admin.post('/api/canned-responses', { shortcut: 'empty', title: 'Empty', body: '   ' })).status).toBe(400);
     expect((await agent.get('/api/canned-responses?teamId=care')).status).toBe(400);
     expect((await agent.get('/api/canned-responses/not-an-id')).status).toBe(400);
+    // Postgres stores no NUL character: a 400 naming it, not a database error.
+    const nul = await admin.post<ApiError>('/api/canned-responses', { shortcut: 'nul', title: 'Nul', body: 'a\u0000b' });
+    expect([nul.status, nul.body.message]).toEqual([400, 'Text must not contain the NUL character (\\u0000)']);
+    expect((await agent.get(`/api/canned-responses?q=${encodeURIComponent('a\u0000')}`)).status).toBe(400);
   });
 
   it('fills the variables the way the composer does, and the filled reply is sent as written', async () => {

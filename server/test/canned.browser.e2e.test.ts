@@ -1,25 +1,21 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../src/simulator/simulator.js';
 import { SIMULATED_ACCOUNTS } from '../src/simulator/accounts.js';
+import { describeInBrowser, launchBrowser, requireClientBuild, signInOnPage } from './support/browser.js';
 import { API_SECRET, client, login, startTestApp, type TestApp } from './support/test-app.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLIENT_INDEX = resolve(import.meta.dirname, '../../client/dist/index.html');
-const enabled = process.env.BROWSER_TESTS !== 'off' && existsSync(CHROMIUM);
 const X_SECRET = 'x-consumer-secret-for-canned-browser';
 const FILLED = 'Hi Grace, sorry your parcel is late. Alex Moreno here: I am on it.';
 
-(enabled ? describe : describe.skip)('canned replies and channel rules in a real browser', () => {
+describeInBrowser('canned replies and channel rules in a real browser', () => {
   let app: TestApp;
   let sim: Simulator;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(CLIENT_INDEX)) throw new Error('client/dist is missing: run `npm run build -w client` (npm test does it)');
+    requireClientBuild();
     app = await startTestApp({ X_CONSUMER_SECRET: X_SECRET });
     sim = await startSimulator({ rapportUrl: app.baseUrl, secrets: { metaAppSecret: 'unused', xConsumerSecret: X_SECRET, apiChannelSecret: API_SECRET, apiChannelKey: 'demo' }, traffic: false });
     const admin = client(app.baseUrl, (await login(app.baseUrl, 'admin@rapport.test')).accessToken);
@@ -29,10 +25,7 @@ const FILLED = 'Hi Grace, sorry your parcel is late. Alex Moreno here: I am on i
     expect((await admin.post('/api/channels', { kind: 'x', name: 'X', teamId: careId, config: { ...SIMULATED_ACCOUNTS.x, pollIntervalSeconds: 1, apiBaseUrl: sim.url } })).status).toBe(201);
     expect((await lead.post('/api/canned-responses', { shortcut: 'late-parcel', title: 'Late parcel apology', body: 'Hi {{customer.firstName}}, sorry your parcel is late. {{agent.name}} here: I am on it.', teamId: careId })).status).toBe(201);
     expect((await admin.post('/api/canned-responses', { shortcut: 'thanks', title: 'Thanks for waiting', body: 'Thanks for waiting!' })).status).toBe(201);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   });
 
@@ -43,11 +36,7 @@ const FILLED = 'Hi Grace, sorry your parcel is late. Alex Moreno here: I am on i
   });
 
   it('inserts a canned reply filled in for the customer after a /, counts it against X’s 280 and sends it', async () => {
-    await page.goto(app.baseUrl);
-    await page.getByTestId('login-email').fill('agent1@rapport.test');
-    await page.getByTestId('login-password').fill('rapport-demo');
-    await page.getByTestId('login-submit').click();
-    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+    await signInOnPage(page, app.baseUrl, 'agent1@rapport.test');
 
     await sim.customerSays('x', { customerId: 'x-grace', name: 'Grace Hopper', handle: 'grace_h', text: 'My parcel is late, again', public: true });
     const item = page.getByTestId('conversation-item').filter({ hasText: 'Grace Hopper' });

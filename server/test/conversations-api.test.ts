@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { ApiError, Conversation, CustomerProfile, HealthResponse, LoginResponse, Message, Page } from '@rapport/shared';
-import { client, eventually, login, PASSWORD, postApiMessage, startTestApp, type TestApp } from './support/test-app.js';
+import { client, eventually, login, PASSWORD, postApiMessage, startTestApp, storedMessage, type TestApp } from './support/test-app.js';
 
 type Api = ReturnType<typeof client>;
 
@@ -53,11 +53,7 @@ describe('conversations API', () => {
 
   /** Waits until a customer message with this platform id is stored, and returns its conversation id. */
   async function stored(externalId: string): Promise<string> {
-    return eventually(
-      async () => (await db.query<{ conversation_id: string }>('SELECT conversation_id FROM messages WHERE external_id = $1', [externalId])).rows[0]?.conversation_id,
-      10000,
-      `message ${externalId} stored`,
-    );
+    return (await storedMessage(db, externalId)).conversationId;
   }
 
   /** A customer (`sender`) writes on the demo channel; resolves once the message is stored. */

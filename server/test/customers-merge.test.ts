@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { ApiError, Conversation, CustomerMatch, CustomerProfile, LoginResponse, MergeSuggestion, Message, Team } from '@rapport/shared';
 import { hmacSha256Hex } from '../src/modules/channels/signature.js';
-import { client, connectSocket, eventually, login, postApiMessage, recordEvents, startTestApp, type TestApp, type TestSocket } from './support/test-app.js';
+import { client, connectSocket, eventually, login, postApiMessage, recordEvents, startAppWithDatabase, storedMessage, type TestApp, type TestSocket } from './support/test-app.js';
 
 type Api = ReturnType<typeof client>;
 
@@ -19,16 +19,14 @@ describe('one customer across channels', () => {
   let socket: TestSocket;
   let heard: ReturnType<typeof recordEvents>;
   let counter = 0;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    db = new pg.Client({ connectionString: app.config.DATABASE_URL });
-    await db.connect();
+    ({ app, db, manager: asManager, close } = await startAppWithDatabase());
     const [a1, lead, manager, admin] = await Promise.all(['agent1', 'lead', 'manager', 'admin'].map((who) => login(app.baseUrl, `${who}@rapport.test`)));
     agent1 = a1!;
     asAgent1 = client(app.baseUrl, agent1.accessToken);
     asLead = client(app.baseUrl, lead!.accessToken);
-    asManager = client(app.baseUrl, manager!.accessToken);
     const asAdmin = client(app.baseUrl, admin!.accessToken);
     const care = (await asAdmin.get<Team[]>('/api/teams')).body.find((t) => t.name === 'Care')!;
     const channel = await asAdmin.post('/api/channels', { kind: 'whatsapp', name: 'WhatsApp', config: { phoneNumberId: PHONE_NUMBER_ID, accessToken: 'wa-token' }, teamId: care.id });
@@ -40,17 +38,12 @@ describe('one customer across channels', () => {
 
   afterAll(async () => {
     socket?.disconnect();
-    await db.end();
-    await app.close();
+    await close();
   });
 
   async function stored(externalId: string): Promise<Conversation> {
-    const id = await eventually(
-      async () => (await db.query<{ conversation_id: string }>('SELECT conversation_id FROM messages WHERE external_id = $1', [externalId])).rows[0]?.conversation_id,
-      15000,
-      `message ${externalId} stored`,
-    );
-    return (await asManager.get<Conversation>(`/api/conversations/${id}`)).body;
+    const { conversationId } = await storedMessage(db, externalId, 15000);
+    return (await asManager.get<Conversation>(`/api/conversations/${conversationId}`)).body;
   }
 
   /** A customer writes on the demo API channel; resolves with the conversation once stored. */
@@ -128,6 +121,7 @@ describe('one customer across channels', () => {
       const byPhone = await asAgent1.get<{ items: CustomerMatch[] }>(`/api/customers?q=${encodeURIComponent('600 123 456')}`);
       expect(byPhone.body.items.map((c) => c.id).sort()).toEqual([onApi.customerId, onWhatsApp.customerId].sort());
       expect((await asAgent1.get<ApiError>('/api/customers?q=')).status).toBe(400);
+      expect((await asAgent1.get<ApiError>(`/api/customers?q=${encodeURIComponent('ada\u0000')}`)).status).toBe(400);
     });
 
     it('refuses to merge a customer with itself, an unknown one, or a bad id', async () => {
@@ -298,6 +292,8 @@ describe('one customer across channels', () => {
       ['an email without @', { email: 'grace' }, /email/],
       ['doNotContact as text', { doNotContact: 'yes' }, /doNotContact/],
       ['a tag of 51 characters', { tags: ['x'.repeat(51)] }, /tags/],
+      ['a NUL character in the notes', { notes: 'a\u0000b' }, /NUL character/],
+      ['a NUL character in the preferences', { preferences: { channel: 'x\u0000' } }, /NUL character/],
     ])('answers 400 to %s', async (_what, body, reason) => {
       const response = await asAgent1.patch<ApiError>(`/api/customers/${conversation.customerId}`, body);
       expect(response.status).toBe(400);

@@ -1,47 +1,26 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
 import type { Conversation, Page as ListPage } from '@rapport/shared';
+import { describeInBrowser, launchBrowser, requireClientBuild, signInNewContext } from './support/browser.js';
 import { client, eventually, login, postApiMessage, startTestApp, type TestApp } from './support/test-app.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLIENT_INDEX = resolve(import.meta.dirname, '../../client/dist/index.html');
-const enabled = process.env.BROWSER_TESTS !== 'off' && existsSync(CHROMIUM);
-
-(enabled ? describe : describe.skip)('one customer across channels, in two browsers', () => {
+describeInBrowser('one customer across channels, in two browsers', () => {
   let app: TestApp;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CLIENT_INDEX)) throw new Error('client/dist is missing: run `npm run build -w client` (npm test does it)');
+    requireClientBuild();
     app = await startTestApp();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
+    await browser?.close(); // and every context opened in it
     await app?.close();
   });
 
   /** A signed-in inbox in a browser context of its own (its own storage: another person at another desk). */
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(app.baseUrl);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill('rapport-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('conversation-list').waitFor();
-    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> => signInNewContext(browser, app.baseUrl, email, { viewport: { width: 1440, height: 900 } }, { list: true });
 
   async function open(page: Page, name: string): Promise<void> {
     const item = page.getByTestId('conversation-item').filter({ hasText: name });

@@ -1,16 +1,11 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { FollowUp, LoginResponse } from '@rapport/shared';
+import { describeInBrowser, launchBrowser, requireClientBuild, signInOnPage } from './support/browser.js';
 import { client, eventually, login, postApiMessage, startTestApp, type TestApp } from './support/test-app.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLIENT_INDEX = resolve(import.meta.dirname, '../../client/dist/index.html');
-const enabled = process.env.BROWSER_TESTS !== 'off' && existsSync(CHROMIUM);
-
-(enabled ? describe : describe.skip)('snoozes and follow-ups in a real browser', () => {
+describeInBrowser('snoozes and follow-ups in a real browser', () => {
   let app: TestApp;
   let db: pg.Client;
   let browser: Browser;
@@ -29,22 +24,13 @@ const enabled = process.env.BROWSER_TESTS !== 'off' && existsSync(CHROMIUM);
   }
 
   beforeAll(async () => {
-    if (!existsSync(CLIENT_INDEX)) throw new Error('client/dist is missing: run `npm run build -w client` (npm test does it)');
+    requireClientBuild();
     app = await startTestApp();
     db = new pg.Client({ connectionString: app.config.DATABASE_URL });
     await db.connect();
     agent = await login(app.baseUrl, 'agent1@rapport.test');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.goto(app.baseUrl);
-    await page.getByTestId('login-email').fill('agent1@rapport.test');
-    await page.getByTestId('login-password').fill('rapport-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('conversation-list').waitFor();
-    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+    browser = await launchBrowser();
+    page = await signInOnPage(await browser.newPage({ viewport: { width: 1400, height: 860 } }), app.baseUrl, 'agent1@rapport.test', { list: true });
   });
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { Conversation, LoginResponse, Message, Page } from '@rapport/shared';
 import { QueueName } from '../src/core/queues.js';
-import { client, connectSocket, eventually, login, PASSWORD, postApiMessage, startTestApp, type TestApp, type TestSocket } from './support/test-app.js';
+import { client, connectSocket, eventually, login, PASSWORD, postApiMessage, startTestApp, storedMessage, type TestApp, type TestSocket } from './support/test-app.js';
 
 const FAILING_KEY = 'always-refuses';
 const FAILING_SECRET = 'always-refuses-secret';
@@ -56,13 +56,7 @@ describe('operations: Prometheus figures and the queue dashboard', () => {
     await new Promise((resolve) => refusing?.close(resolve));
   });
 
-  async function conversationOf(messageId: string): Promise<string> {
-    return eventually(
-      async () => (await db.query<{ conversation_id: string }>('SELECT conversation_id FROM messages WHERE external_id = $1', [messageId])).rows[0]?.conversation_id,
-      10000,
-      `message ${messageId} stored`,
-    );
-  }
+  const conversationOf = async (messageId: string): Promise<string> => (await storedMessage(db, messageId)).conversationId;
 
   describe('GET /metrics', () => {
     it('names every operations figure', async () => {
@@ -115,8 +109,10 @@ describe('operations: Prometheus figures and the queue dashboard', () => {
       await eventually(async () => sample(await scrape(), 'rapport_assignment_latency_seconds_count') > sample(before, 'rapport_assignment_latency_seconds_count'), 5000, 'the assignment latency to be observed');
       await eventually(async () => sample(await scrape(), 'rapport_event_relay_lag_seconds_count') > sample(before, 'rapport_event_relay_lag_seconds_count'), 5000, 'the relay lag to be observed');
       const after = await scrape();
-      expect(sample(after, 'rapport_assignment_latency_seconds_sum')).toBeGreaterThanOrEqual(0);
-      expect(sample(after, 'rapport_event_relay_behind_seqs')).toBeGreaterThanOrEqual(0);
+      // sample() reads a series that is not there as 0: both must be there, with a number.
+      expect(after).toMatch(/^rapport_assignment_latency_seconds_sum [\d.e+-]+$/m);
+      expect(sample(after, 'rapport_assignment_latency_seconds_sum')).toBeGreaterThanOrEqual(sample(before, 'rapport_assignment_latency_seconds_sum'));
+      expect(after).toMatch(/^rapport_event_relay_behind_seqs \d+$/m);
     });
   });
 

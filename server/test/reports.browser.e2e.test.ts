@@ -1,14 +1,10 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Conversation, ResponseTimesReport, Team } from '@rapport/shared';
+import { describeInBrowser, launchBrowser, requireClientBuild, signInOnPage } from './support/browser.js';
 import { client, eventually, login, postApiMessage, startTestApp, type TestApp } from './support/test-app.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLIENT_INDEX = resolve(import.meta.dirname, '../../client/dist/index.html');
-const enabled = process.env.BROWSER_TESTS !== 'off' && existsSync(CHROMIUM);
 /** Where to save the README's screenshot of the view (left alone unless set). */
 const SCREENSHOT = process.env.REPORTS_SCREENSHOT;
 /** Not UTC, so local days and hours of the page and the server's `tz` grouping must agree. */
@@ -17,7 +13,7 @@ const DURATION = /^\d+ (s|min|h|d)( \d+ (min|h))?$/;
 
 type Api = ReturnType<typeof client>;
 
-(enabled ? describe : describe.skip)('the reports in a real browser', () => {
+describeInBrowser('the reports in a real browser', () => {
   let app: TestApp;
   let browser: Browser;
   let context: BrowserContext;
@@ -52,7 +48,7 @@ type Api = ReturnType<typeof client>;
   }
 
   beforeAll(async () => {
-    if (!existsSync(CLIENT_INDEX)) throw new Error('client/dist is missing: run `npm run build -w client` (npm test does it)');
+    requireClientBuild();
     app = await startTestApp();
     manager = client(app.baseUrl, (await login(app.baseUrl, 'manager@rapport.test')).accessToken);
     const admin = client(app.baseUrl, (await login(app.baseUrl, 'admin@rapport.test')).accessToken);
@@ -75,10 +71,7 @@ type Api = ReturnType<typeof client>;
       return body.rows.filter((r) => r.resolution.count > 0).length === 2;
     }, 10_000, 'both agents in the report');
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1400, height: 900 }, timezoneId: BROWSER_TIMEZONE, acceptDownloads: true });
     page = await context.newPage();
   });
@@ -89,10 +82,7 @@ type Api = ReturnType<typeof client>;
   });
 
   it('shows a manager the trends, the heatmap and the tables, in either clock, and downloads the CSV', async () => {
-    await page.goto(app.baseUrl);
-    await page.getByTestId('login-email').fill('manager@rapport.test');
-    await page.getByTestId('login-password').fill('rapport-demo');
-    await page.getByTestId('login-submit').click();
+    await signInOnPage(page, app.baseUrl, 'manager@rapport.test', { connected: false });
     await page.getByTestId('nav-reports').click();
     await page.getByTestId('reports-view').waitFor();
     expect(new URL(page.url()).hash).toBe('#/reports');
@@ -176,11 +166,7 @@ type Api = ReturnType<typeof client>;
     const agentContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const agentPage = await agentContext.newPage();
     try {
-      await agentPage.goto(`${app.baseUrl}/#/reports`);
-      await agentPage.getByTestId('login-email').fill('agent3@rapport.test');
-      await agentPage.getByTestId('login-password').fill('rapport-demo');
-      await agentPage.getByTestId('login-submit').click();
-      await agentPage.getByTestId('conversation-list').waitFor();
+      await signInOnPage(agentPage, `${app.baseUrl}/#/reports`, 'agent3@rapport.test', { list: true, connected: false });
       await expect(agentPage.getByTestId('nav-reports').count()).resolves.toBe(0);
       await expect(agentPage.getByTestId('reports-view').count()).resolves.toBe(0);
     } finally {

@@ -1,21 +1,16 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { describeInBrowser, launchBrowser, requireClientBuild, signInOnPage } from './support/browser.js';
 import { postApiMessage, startTestApp, type TestApp } from './support/test-app.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLIENT_INDEX = resolve(import.meta.dirname, '../../client/dist/index.html');
-const enabled = process.env.BROWSER_TESTS !== 'off' && existsSync(CHROMIUM);
-
-(enabled ? describe : describe.skip)('search in the inbox, in a browser', () => {
+describeInBrowser('search in the inbox, in a browser', () => {
   let app: TestApp;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CLIENT_INDEX)) throw new Error('client/dist is missing: run `npm run build -w client` (npm test does it)');
+    requireClientBuild();
     app = await startTestApp();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
@@ -29,11 +24,7 @@ const enabled = process.env.BROWSER_TESTS !== 'off' && existsSync(CHROMIUM);
     expect((await postApiMessage(app.baseUrl, { id: 'browser-search-2', from: { id: 'greta-k', name: 'Greta Krause' }, text: 'Any news?' })).status).toBe(200);
 
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(app.baseUrl);
-    await page.getByTestId('login-email').fill('agent1@rapport.test');
-    await page.getByTestId('login-password').fill('rapport-demo');
-    await page.getByTestId('login-submit').click();
+    const page = await signInOnPage(await context.newPage(), app.baseUrl, 'agent1@rapport.test', { connected: false });
     await page.getByTestId('conversation-item').filter({ hasText: 'Any news?' }).waitFor({ timeout: 15_000 });
 
     await page.getByTestId('conversation-search').fill('kaffeemuhle');

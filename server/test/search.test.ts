@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { ApiError, Conversation, LoginResponse, Page } from '@rapport/shared';
 import { ConversationSearchService } from '../src/modules/conversations/conversation-search.service.js';
-import { client, eventually, login, postApiMessage, startTestApp, type TestApp } from './support/test-app.js';
+import { client, login, postApiMessage, startAppWithDatabase, storedMessage, type TestApp } from './support/test-app.js';
 
 type Api = ReturnType<typeof client>;
 
@@ -17,23 +17,18 @@ describe('conversation search', () => {
   let asManager: Api;
   let search: ConversationSearchService;
   let counter = 0;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    db = new pg.Client({ connectionString: app.config.DATABASE_URL });
-    await db.connect();
-    const [a1, lead, manager] = await Promise.all(['agent1', 'lead', 'manager'].map((who) => login(app.baseUrl, `${who}@rapport.test`)));
+    ({ app, db, manager: asManager, close } = await startAppWithDatabase());
+    const [a1, lead] = await Promise.all(['agent1', 'lead'].map((who) => login(app.baseUrl, `${who}@rapport.test`)));
     agent1 = a1!;
     asAgent1 = client(app.baseUrl, agent1.accessToken);
     asLead = client(app.baseUrl, lead!.accessToken);
-    asManager = client(app.baseUrl, manager!.accessToken);
     search = app.app.http!.get(ConversationSearchService, { strict: false });
   });
 
-  afterAll(async () => {
-    await db.end();
-    await app.close();
-  });
+  afterAll(() => close());
 
   /** A customer writes on the demo API channel (team Care) `minutesAgo`; resolves with the stored message's conversation and id. */
   async function says(sender: string, text: string, options: { name?: string; minutesAgo?: number; key?: string; secret?: string } = {}): Promise<{ conversationId: string; messageId: string }> {
@@ -42,14 +37,7 @@ describe('conversation search', () => {
     const body = { id: externalId, from: { id: sender, ...(options.name ? { name: options.name } : {}) }, text, timestamp };
     const response = await postApiMessage(app.baseUrl, body, options.key ? { key: options.key, ...(options.secret ? { secret: options.secret } : {}) } : {});
     expect(response.status).toBe(200);
-    return eventually(
-      async () => {
-        const row = (await db.query<{ conversation_id: string; id: string }>('SELECT conversation_id, id FROM messages WHERE external_id = $1', [externalId])).rows[0];
-        return row ? { conversationId: row.conversation_id, messageId: row.id } : undefined;
-      },
-      10000,
-      `message ${externalId} stored`,
-    );
+    return storedMessage(db, externalId);
   }
 
   const find = async (api: Api, q: string, extra = ''): Promise<Page<Conversation>> => {
@@ -263,6 +251,12 @@ describe('conversation search', () => {
 
     it.each([['?!'], ['%'], ['...'], ["'"], ['&|!():*'], ['ʻ']])('gives an empty page for %s', async (q) => {
       expect(await find(asManager, q)).toEqual({ items: [], nextCursor: null });
+    });
+
+    it('answers 400 with the reason to a NUL character among words', async () => {
+      const response = await asManager.get<ApiError>(`/api/conversations?q=${encodeURIComponent('ada\u0000lovelace')}`);
+      expect(response.status).toBe(400);
+      expect(response.body.message).toMatch(/NUL character/);
     });
 
     it('still answers 400 to a bad filter alongside a query', async () => {

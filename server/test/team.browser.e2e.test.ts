@@ -1,36 +1,21 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
 import type { Agent, Conversation, LoginResponse, Page as ListPage, SlaPolicy, Team } from '@rapport/shared';
+import { describeInBrowser, launchBrowser, requireClientBuild, signInNewContext } from './support/browser.js';
 import { client, eventually, login, postApiMessage, startTestApp, type TestApp } from './support/test-app.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLIENT_INDEX = resolve(import.meta.dirname, '../../client/dist/index.html');
-const enabled = process.env.BROWSER_TESTS !== 'off' && existsSync(CHROMIUM);
 const VIEWPORT = { width: 1400, height: 900 };
 
-(enabled ? describe : describe.skip)('the team view in a real browser', () => {
+describeInBrowser('the team view in a real browser', () => {
   let app: TestApp;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let lead: LoginResponse;
   let sequence = 0;
 
   const asLead = () => client(app.baseUrl, lead.accessToken);
 
   /** A browser of its own (separate storage, so separate sessions) signed in as `email`, live. */
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(app.baseUrl);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill('rapport-demo');
-    await page.getByTestId('login-submit').click();
-    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> => signInNewContext(browser, app.baseUrl, email, { viewport: VIEWPORT });
 
   async function customerWrites(name: string, text: string, minutesAgo = 0): Promise<Conversation> {
     const handle = `team-${++sequence}`;
@@ -51,18 +36,14 @@ const VIEWPORT = { width: 1400, height: 900 };
   }
 
   beforeAll(async () => {
-    if (!existsSync(CLIENT_INDEX)) throw new Error('client/dist is missing: run `npm run build -w client` (npm test does it)');
+    requireClientBuild();
     app = await startTestApp();
     lead = await login(app.baseUrl, 'lead@rapport.test');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
+    await browser?.close(); // and every context opened in it
     await app?.close();
   });
 

@@ -108,6 +108,7 @@ describe('timers: snoozes that wake, follow-ups at the customer’s time, doNotC
     const { conversation: c } = await customerWrote();
     const until = new Date(Date.now() + 60_000);
     await setStatus(c.id, { status: 'snoozed', snoozeUntil: until.toISOString() });
+    expect(await timersQueue().getJob(jobIds.snoozeWake(c.id, until))).toBeTruthy();
     expect((await asAgent().post(`/api/conversations/${c.id}/messages`, { text: 'We are on it.' })).status).toBe(201);
     const now = await conversation(c.id);
     expect([now.status, now.snoozedUntil]).toEqual(['open', null]);
@@ -162,6 +163,8 @@ describe('timers: snoozes that wake, follow-ups at the customer’s time, doNotC
     const neither = await asAgent().post<{ message: string }>(`/api/conversations/${c.id}/follow-ups`, { note: 'When?' });
     expect(neither.status).toBe(400);
     expect(neither.body.message).toMatch(/dueAt/);
+    const nul = await asAgent().post<{ message: string }>(`/api/conversations/${c.id}/follow-ups`, { dueAt: new Date(Date.now() + 3_600_000).toISOString(), note: 'a\u0000b' });
+    expect([nul.status, nul.body.message]).toEqual([400, 'Text must not contain the NUL character (\\u0000)']);
     expect((await asAgent().get('/api/follow-ups?assignee=all')).status).toBe(403);
   }, 30_000);
 

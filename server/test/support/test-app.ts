@@ -120,6 +120,18 @@ export async function startAppWithDatabase(): Promise<{ app: TestApp; db: pg.Cli
   };
 }
 
+/** Waits until the message with this platform id is stored; answers its id and its conversation's. */
+export async function storedMessage(db: pg.Client, externalId: string, timeoutMs = 10000): Promise<{ conversationId: string; messageId: string }> {
+  return eventually(
+    async () => {
+      const row = (await db.query<{ conversation_id: string; id: string }>('SELECT conversation_id, id FROM messages WHERE external_id = $1', [externalId])).rows[0];
+      return row ? { conversationId: row.conversation_id, messageId: row.id } : undefined;
+    },
+    timeoutMs,
+    `message ${externalId} stored`,
+  );
+}
+
 export async function login(baseUrl: string, email: string): Promise<LoginResponse> {
   const { status, body } = await client(baseUrl).post<LoginResponse>('/api/auth/login', { email, password: PASSWORD });
   if (status !== 200) throw new Error(`login of ${email} failed with ${status}`);
