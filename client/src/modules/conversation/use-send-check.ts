@@ -20,6 +20,9 @@ export function useSendCheck(conversation: Pick<Conversation, 'id' | 'customerId
   return useQuery({
     queryKey: ['conversations', 'send-check', conversation.id, ...contact],
     queryFn: ({ signal }) => fetchSendCheck(conversation.id, signal),
+    // While the customer loads (or is edited) the key changes: keep this conversation's last answer meanwhile,
+    // so a refused contact never flickers back to a public reply.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === conversation.id ? previous : undefined),
     refetchInterval: RECHECK_MS,
     staleTime: RECHECK_MS / 2,
   });
