@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { databasePoolSize, type AppConfig } from './config/env.js';
 import { CoreModule } from './core/core.module.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CannedResponsesModule } from './modules/canned-responses/canned-responses.module.js';
 import { ChannelsModule } from './modules/channels/channels.module.js';
@@ -26,6 +27,7 @@ export class AppModule {
         CoreModule.register(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL, databasePoolSize(config)), autoLoadEntities: false }),
         MetricsModule,
+        AuditModule,
         AuthModule,
         ChannelsModule,
         RealtimeModule,

@@ -3,3 +3,4 @@ export * from './api.js';
 export * from './events.js';
 export * from './canned-responses.js';
 export * from './channel-rules.js';
+export * from './audit.js';

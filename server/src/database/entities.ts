@@ -1,3 +1,4 @@
+import { AuditEntryEntity } from '../modules/audit/audit-entry.entity.js';
 import { UserEntity } from '../modules/auth/user.entity.js';
 import { TeamEntity } from '../modules/auth/team.entity.js';
 import { TeamMemberEntity } from '../modules/auth/team-member.entity.js';
@@ -30,4 +31,5 @@ export const ENTITIES = [
   SlaPolicyEntity,
   CannedResponseEntity,
   FollowUpEntity,
+  AuditEntryEntity,
 ];
