@@ -648,34 +648,37 @@ describe('conversations API', () => {
       expect(billing.channelName).toBe('Billing API');
     });
 
-    it('an agent of another team gets 404 for it, its messages, its customer, and every action', async () => {
-      expect((await asAgent1.get(`/api/conversations/${billing.id}`)).status).toBe(404);
-      expect((await asAgent1.get(`/api/conversations/${billing.id}/messages`)).status).toBe(404);
-      expect((await asAgent1.get(`/api/customers/${billing.customerId}`)).status).toBe(404);
-      expect((await asAgent1.post(`/api/conversations/${billing.id}/messages`, { text: 'hi' })).status).toBe(404);
-      expect((await asAgent1.post(`/api/conversations/${billing.id}/messages`, { text: 'hi', private: true })).status).toBe(404);
-      expect((await asAgent1.post(`/api/conversations/${billing.id}/assign`, { assigneeId: agent1.user.id })).status).toBe(404);
-      expect((await asAgent1.post(`/api/conversations/${billing.id}/status`, { status: 'resolved' })).status).toBe(404);
+    it('an agent of another team gets 403 for it, its messages, its customer, and every action', async () => {
+      expect((await asAgent1.get(`/api/conversations/${billing.id}`)).status).toBe(403);
+      expect((await asAgent1.get(`/api/conversations/${billing.id}/messages`)).status).toBe(403);
+      expect((await asAgent1.get(`/api/customers/${billing.customerId}`)).status).toBe(403);
+      expect((await asAgent1.post(`/api/conversations/${billing.id}/messages`, { text: 'hi' })).status).toBe(403);
+      expect((await asAgent1.post(`/api/conversations/${billing.id}/messages`, { text: 'hi', private: true })).status).toBe(403);
+      expect((await asAgent1.post(`/api/conversations/${billing.id}/assign`, { assigneeId: agent1.user.id })).status).toBe(403);
+      expect((await asAgent1.post(`/api/conversations/${billing.id}/status`, { status: 'resolved' })).status).toBe(403);
       expect((await asManager.get<Conversation>(`/api/conversations/${billing.id}`)).body).toMatchObject({ status: 'open', assigneeId: null });
       expect(await messagesOf(asManager, billing.id)).toHaveLength(1);
     });
 
-    it('does not list it for the agent, but does for supervisors', async () => {
+    it('does not list it for the agent nor for a lead of another team, but does for managers', async () => {
       const agentView = await asAgent1.get<Page<Conversation>>('/api/conversations?limit=100');
       expect(agentView.body.items.length).toBeGreaterThan(0);
       expect(agentView.body.items.map((c) => c.id)).not.toContain(billing.id);
       expect(agentView.body.items.every((c) => c.teamId !== billing.teamId)).toBe(true);
-      expect((await asLead.get<Page<Conversation>>('/api/conversations?q=invoice')).body.items.map((c) => c.id)).toEqual([billing.id]);
-      expect((await asLead.get(`/api/conversations/${billing.id}`)).status).toBe(200);
+      expect((await asManager.get<Page<Conversation>>('/api/conversations?q=invoice')).body.items.map((c) => c.id)).toEqual([billing.id]);
+      expect((await asLead.get<Page<Conversation>>('/api/conversations?q=invoice')).body.items).toEqual([]);
+      expect((await asLead.get(`/api/conversations/${billing.id}`)).status).toBe(403);
+      expect((await asLead.post(`/api/conversations/${billing.id}/assign`, { assigneeId: agent1.user.id })).status).toBe(403);
       const profile = await asManager.get<CustomerProfile>(`/api/customers/${billing.customerId}`);
       expect(profile.status).toBe(200);
       expect(profile.body.conversations.map((c) => c.id)).toEqual([billing.id]);
     });
 
-    it('an agent assigned by a lead across teams sees it', async () => {
-      expect((await asLead.post(`/api/conversations/${billing.id}/assign`, { assigneeId: agent1.user.id })).status).toBe(200);
+    it('an agent assigned by a manager across teams sees it', async () => {
+      expect((await asManager.post(`/api/conversations/${billing.id}/assign`, { assigneeId: agent1.user.id })).status).toBe(200);
       expect((await asAgent1.get(`/api/conversations/${billing.id}`)).status).toBe(200);
-      expect((await asAgent2.get(`/api/conversations/${billing.id}`)).status).toBe(404);
+      expect((await asAgent2.get(`/api/conversations/${billing.id}`)).status).toBe(403);
+      expect((await asAgent2.get(`/api/conversations/${randomUUID()}`)).status).toBe(404);
     });
   });
 });

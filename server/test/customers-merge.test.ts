@@ -323,14 +323,15 @@ describe('one customer across channels', () => {
       expect((await postApiMessage(app.baseUrl, { id, from: { id: 'billing-ada', name: 'Ada Lovelace' }, text: 'My invoice is wrong' }, { key: 'billing', secret: 'billing-secret' })).status).toBe(200);
       const billing = await stored(id);
       const mine = await apiSays('care-ada', 'Question about my order', 'Ada Lovelace');
-      expect((await asAgent1.get(`/api/customers/${billing.customerId}`)).status).toBe(404);
-      expect((await asAgent1.patch(`/api/customers/${billing.customerId}`, { tags: ['x'] })).status).toBe(404);
-      expect((await asAgent1.post(`/api/customers/${mine.customerId}/merge`, { customerId: billing.customerId })).status).toBe(404);
-      expect((await asAgent1.post(`/api/customers/${billing.customerId}/merge`, { customerId: mine.customerId })).status).toBe(404);
+      expect((await asAgent1.get(`/api/customers/${billing.customerId}`)).status).toBe(403);
+      expect((await asAgent1.patch(`/api/customers/${billing.customerId}`, { tags: ['x'] })).status).toBe(403);
+      expect((await asAgent1.post(`/api/customers/${mine.customerId}/merge`, { customerId: billing.customerId })).status).toBe(403);
+      expect((await asAgent1.post(`/api/customers/${billing.customerId}/merge`, { customerId: mine.customerId })).status).toBe(403);
       expect((await asAgent1.get<{ items: CustomerMatch[] }>('/api/customers?q=lovelace')).body.items.map((c) => c.id)).not.toContain(billing.customerId);
       expect((await asManager.get<{ items: CustomerMatch[] }>('/api/customers?q=lovelace')).body.items.map((c) => c.id)).toContain(billing.customerId);
-      // A lead merges across teams.
-      expect((await asLead.post(`/api/customers/${mine.customerId}/merge`, { customerId: billing.customerId })).status).toBe(200);
+      // A lead of the other team cannot either; a manager merges across teams.
+      expect((await asLead.post(`/api/customers/${mine.customerId}/merge`, { customerId: billing.customerId })).status).toBe(403);
+      expect((await asManager.post(`/api/customers/${mine.customerId}/merge`, { customerId: billing.customerId })).status).toBe(200);
     });
   });
 });

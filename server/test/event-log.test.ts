@@ -4,7 +4,7 @@ import { EventLog, type NewEvent } from '../src/modules/events/event-log.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** An event whose payload names it, so a reader's haul can be checked against what was committed. */
-const event = (mark: string): NewEvent => ({ type: 'conversation.updated', payload: { mark }, audience: { userIds: [], teamIds: [] } });
+const event = (mark: string): NewEvent => ({ type: 'conversation.updated', payload: { mark }, audience: { userIds: [], teamIds: [], leadTeamIds: [] } });
 const marks = (events: Array<{ payload: Record<string, unknown> }>): string[] => events.map((e) => String(e.payload.mark));
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -10,3 +10,6 @@ export interface AuthUser {
 }
 
 export const isSupervisor = (user: Pick<AuthUser, 'role'>): boolean => SUPERVISOR_ROLES.includes(user.role);
+
+/** Managers and admins see every team's work; agents and leads see their own teams'. */
+export const seesAllTeams = (user: Pick<AuthUser, 'role'>): boolean => user.role === 'manager' || user.role === 'admin';

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ClockFigure, ConversationMetrics } from '@rapport/shared';
@@ -10,7 +10,7 @@ import { ConversationSlaService } from '../sla/conversation-sla.service.js';
 import { ClockFactsRepository, type StoredValue } from './clock-facts.repository.js';
 import type { ConversationEntity } from './conversation.entity.js';
 import { ConversationsRepository } from './conversations.repository.js';
-import { canViewConversation } from './domain/access.js';
+import { assertCanView } from './conversation-access.js';
 
 function figure(value: ClockValue | null): ClockFigure | null {
   if (!value) return null;
@@ -29,7 +29,7 @@ export class ConversationClocksService {
 
   async of(user: AuthUser, id: string): Promise<ConversationMetrics> {
     const conversation = await this.conversations.ownership(id);
-    if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+    assertCanView(user, conversation);
     const calendar = await teamCalendar(this.dataSource.manager, conversation.teamId);
     const cycles = computeCycles(await this.facts.ofConversation(id), calendar);
     return {

@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import type { ListConversationsQuery } from '@rapport/shared';
 import { isUuid } from '../../common/uuid.pipe.js';
-import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
+import { seesAllTeams, type AuthUser } from '../auth/auth-user.js';
 
 /** One SQL condition on conversations aliased `c`, with its named (`:name`) parameters. */
 export interface ListCondition {
@@ -10,12 +10,12 @@ export interface ListCondition {
 }
 
 /**
- * What the inbox list and its search both filter by: what the user may see (supervisors everything,
- * an agent their own and their teams' conversations), then the filters asked for. Bad input is a 400.
+ * What the inbox list and its search both filter by: what the user may see (managers and admins everything,
+ * agents and leads their own and their teams' conversations), then the filters asked for. Bad input is a 400.
  */
 export function listConditions(user: AuthUser, query: Pick<ListConversationsQuery, 'status' | 'assignee' | 'teamId' | 'channel'>): ListCondition[] {
   const conditions: ListCondition[] = [];
-  if (!isSupervisor(user)) {
+  if (!seesAllTeams(user)) {
     conditions.push(
       user.teamIds.length
         ? { sql: '(c.assignee_id = :me OR c.team_id IN (:...myTeams))', params: { me: user.id, myTeams: user.teamIds } }

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { Assignment, AssignBody, Conversation, ListConversationsQuery, ListMessagesQuery, Message, Page, SendCheck, SetStatusBody } from '@rapport/shared';
@@ -17,7 +17,7 @@ import { ConversationClocksService } from './conversation-clocks.service.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { ConversationSearchService } from './conversation-search.service.js';
 import { listConditions } from './conversation-list-filters.js';
-import { canAssign, canReplyPublicly, canViewConversation } from './domain/access.js';
+import { canAssign, canReplyPublicly } from './domain/access.js';
 import { decodeCursor, encodeCursor } from './domain/cursor.js';
 import type { MessageEntity } from './message.entity.js';
 import { MessagesRepository } from './messages.repository.js';
@@ -27,6 +27,7 @@ import { ChannelEntity } from '../channels/channel.entity.js';
 import { CustomersRepository } from '../customers/customers.repository.js';
 import { ConversationStatusService } from './conversation-status.service.js';
 import { sendCheck, type Recipient } from './domain/send-check.js';
+import { assertCanView } from './conversation-access.js';
 
 type SendInput = z.output<typeof sendMessageBody>;
 
@@ -74,7 +75,7 @@ export class ConversationsService {
 
   async get(user: AuthUser, id: string): Promise<Conversation> {
     const conversation = await this.repo.loadDto(id);
-    if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+    assertCanView(user, conversation);
     return conversation;
   }
 
@@ -95,7 +96,7 @@ export class ConversationsService {
     const result = await this.transactions.run(async (tx) => {
       const { manager } = tx;
       const conversation = await this.repo.lockForUpdate(manager, id);
-      if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+      assertCanView(user, conversation);
       if (body.clientId && (await this.messagesRepo.byClientId(body.clientId, manager))) return null;
       if (!body.private && !canReplyPublicly(user, conversation)) {
         throw new ForbiddenException('This conversation is assigned to a colleague: leave a private note or ask a lead to reassign it');
@@ -160,7 +161,7 @@ export class ConversationsService {
     const result = await this.transactions.run(async (tx) => {
       const { manager } = tx;
       const conversation = await this.repo.lockForUpdate(manager, id);
-      if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+      assertCanView(user, conversation);
       if (!canAssign(user, conversation, body)) {
         throw new ForbiddenException('Agents may only take an unassigned conversation of their team, for themselves');
       }
@@ -205,7 +206,7 @@ export class ConversationsService {
   async setStatus(user: AuthUser, id: string, body: SetStatusBody): Promise<Conversation> {
     return this.transactions.run(async (tx) => {
       const conversation = await this.repo.lockForUpdate(tx.manager, id);
-      if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+      assertCanView(user, conversation);
       const snoozeUntil = body.snoozeUntil ? new Date(body.snoozeUntil) : null;
       if (snoozeUntil && snoozeUntil.getTime() <= Date.now()) throw new BadRequestException('snoozeUntil must be in the future');
       return this.statuses.apply(tx, conversation, { status: body.status, snoozeUntil, by: user.id });
@@ -215,7 +216,7 @@ export class ConversationsService {
   /** Extension: whether a public reply may go out now (doNotContact), and what to mind (contact hours). */
   async sendCheck(user: AuthUser, id: string): Promise<SendCheck> {
     const conversation = await this.repo.findById(id);
-    if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+    assertCanView(user, conversation);
     return sendCheck(await this.recipientOf(conversation), new Date());
   }
 
@@ -223,7 +224,7 @@ export class ConversationsService {
   async markRead(user: AuthUser, id: string): Promise<Conversation> {
     const dto = await this.transactions.run(async (tx) => {
       const conversation = await this.repo.lockForUpdate(tx.manager, id);
-      if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+      assertCanView(user, conversation);
       if (conversation.unreadCount === 0) return null;
       await this.repo.update(tx.manager, id, { unreadCount: 0 });
       const loaded = (await this.repo.loadDto(id, tx.manager))!;
@@ -237,7 +238,7 @@ export class ConversationsService {
   async setTags(user: AuthUser, id: string, tags: string[]): Promise<Conversation> {
     const dto = await this.transactions.run(async (tx) => {
       const conversation = await this.repo.lockForUpdate(tx.manager, id);
-      if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+      assertCanView(user, conversation);
       if (conversation.tags.length === tags.length && conversation.tags.every((t, i) => t === tags[i])) return null;
       await this.repo.update(tx.manager, id, { tags });
       const loaded = (await this.repo.loadDto(id, tx.manager))!;

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import type { z } from 'zod';
 import type { CustomerMatch, CustomerProfile, MergeSuggestion, updateCustomerBody } from '@rapport/shared';
 import { QueueService } from '../../core/queue.service.js';
-import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
+import { isSupervisor, seesAllTeams, type AuthUser } from '../auth/auth-user.js';
 import { customerName } from '../conversations/conversation.mapper.js';
 import { ConversationsRepository } from '../conversations/conversations.repository.js';
 import { canViewConversation } from '../conversations/domain/access.js';
@@ -18,7 +18,9 @@ import { normalizeEmail, normalizePhone, suggestMerges, type MatchKeys } from '.
 
 type UpdateInput = z.output<typeof updateCustomerBody>;
 
-/** Everyone who may have the customer open: the assignees and teams of their conversations (supervisors hear all). */
+const OTHER_TEAMS_CUSTOMER = 'This customer writes only to teams you are not in';
+
+/** Everyone who may have the customer open: the assignees, teams and team leads of their conversations (managers and admins hear all). */
 function customerAudience(conversations: Array<{ assigneeId: string | null; teamId: string | null }>): Audience {
   const userIds = new Set<string>();
   const teamIds = new Set<string>();
@@ -26,7 +28,7 @@ function customerAudience(conversations: Array<{ assigneeId: string | null; team
     if (c.assigneeId) userIds.add(c.assigneeId);
     if (c.teamId) teamIds.add(c.teamId);
   }
-  return { userIds: [...userIds], teamIds: [...teamIds] };
+  return { userIds: [...userIds], teamIds: [...teamIds], leadTeamIds: [...teamIds] };
 }
 
 /** The customer's name as lists show it: through their first identity when they have one. */
@@ -184,7 +186,7 @@ export class CustomersService {
   /** Customers by name, email, phone, handle or platform id, for picking one to merge. */
   async search(user: AuthUser, q: string, limit: number): Promise<{ items: CustomerMatch[] }> {
     // Agents see fewer customers than match: look a little further so a page is still full.
-    const ids = await this.seeable(user, await this.customers.search(q, isSupervisor(user) ? limit : limit * 5));
+    const ids = await this.seeable(user, await this.customers.search(q, seesAllTeams(user) ? limit : limit * 5));
     const page = ids.slice(0, limit);
     const [customers, identities] = await Promise.all([this.customers.findMany(page), this.customers.identitiesOfCustomers(page)]);
     const byId = new Map(customers.map((c) => [c.id, c]));
@@ -195,7 +197,7 @@ export class CustomersService {
     const customer = await this.live(id);
     const profile = await this.buildProfile(user, customer);
     // An agent may open a customer only through a conversation they can see.
-    if (profile.conversations.length === 0 && profile.stats.conversations > 0) throw new NotFoundException('Customer not found');
+    if (profile.conversations.length === 0 && profile.stats.conversations > 0) throw new ForbiddenException(OTHER_TEAMS_CUSTOMER);
     return profile;
   }
 
@@ -286,12 +288,12 @@ export class CustomersService {
   /** Agents work on customers they can see: one of whose conversations is theirs or their team's (or who has none). */
   private async visible(user: AuthUser, id: string): Promise<CustomerEntity> {
     const customer = await this.live(id);
-    if ((await this.seeable(user, [id])).length === 0) throw new NotFoundException('Customer not found');
+    if ((await this.seeable(user, [id])).length === 0) throw new ForbiddenException(OTHER_TEAMS_CUSTOMER);
     return customer;
   }
 
   private async seeable(user: AuthUser, ids: string[]): Promise<string[]> {
-    if (isSupervisor(user) || ids.length === 0) return ids;
+    if (seesAllTeams(user) || ids.length === 0) return ids;
     const visibility = await this.conversations.visibilityOf(ids, user);
     return ids.filter((id) => {
       const v = visibility.get(id);

@@ -1,12 +1,17 @@
-
-/** Who hears an event besides supervisors (leads, managers, admins), who hear everything. */
+import { seesAllTeams, type AuthUser } from '../auth/auth-user.js';
+/** Who hears an event besides managers and admins, who hear everything. */
 export interface Audience {
   userIds: string[];
+  /** Teams whose every member hears it (an unassigned conversation is its team's business). */
   teamIds: string[];
+  /** Teams whose leads hear it: a lead follows all of their teams' conversations, assigned or not. */
+  leadTeamIds: string[];
 }
 
 export const rooms = {
-  supervisors: 'supervisors',
+  /** Managers and admins. */
+  allTeams: 'all-teams',
+  teamLeads: (id: string) => `leads:${id}`,
   user: (id: string) => `user:${id}`,
   team: (id: string) => `team:${id}`,
   conversation: (id: string) => `conversation:${id}`,
@@ -25,9 +30,14 @@ export function conversationAudience(
   if (conversation.assigneeId) userIds.add(conversation.assigneeId);
   for (const id of alsoUserIds) if (id) userIds.add(id);
   const teamIds = conversation.teamId && (!conversation.assigneeId || alsoTeam) ? [conversation.teamId] : [];
-  return { userIds: [...userIds], teamIds };
+  return { userIds: [...userIds], teamIds, leadTeamIds: conversation.teamId ? [conversation.teamId] : [] };
 }
 
 export function audienceRooms(audience: Audience): string[] {
-  return [rooms.supervisors, ...audience.userIds.map(rooms.user), ...audience.teamIds.map(rooms.team)];
+  return [rooms.allTeams, ...audience.userIds.map(rooms.user), ...audience.teamIds.map(rooms.team), ...audience.leadTeamIds.map(rooms.teamLeads)];
+}
+
+/** The rooms a user's sockets join: their own, their teams', as a lead their teams' leads', as a manager or admin all. */
+export function roomsOf(user: Pick<AuthUser, 'id' | 'role' | 'teamIds'>): string[] {
+  return [rooms.user(user.id), ...user.teamIds.map(rooms.team), ...(user.role === 'lead' ? user.teamIds.map(rooms.teamLeads) : []), ...(seesAllTeams(user) ? [rooms.allTeams] : [])];
 }

@@ -42,7 +42,7 @@ export class EphemeralEvents {
 
   /** Tells supervisors and the user's teams that their presence changed. */
   async announcePresence(userId: string, teamIds: string[], status: PresenceStatus): Promise<void> {
-    await this.broadcast([rooms.supervisors, ...teamIds.map(rooms.team)], 'agent.presence', { userId, status }).catch((err: unknown) =>
+    await this.broadcast([rooms.allTeams, ...teamIds.map(rooms.team)], 'agent.presence', { userId, status }).catch((err: unknown) =>
       this.logger.warn(`presence broadcast failed: ${String(err)}`),
     );
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DurableEventName, ServerEventPayloads, SyncAck, SyncedEvent } from '@rapport/shared';
 import { RedisService } from '../../core/redis.service.js';
-import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
+import { seesAllTeams, type AuthUser } from '../auth/auth-user.js';
 import type { Audience } from './audience.js';
 
 const SYNC_PAGE = 1000;
@@ -30,6 +30,7 @@ interface EventRow {
   payload: Record<string, unknown>;
   audience_user_ids: string[];
   audience_team_ids: string[];
+  audience_lead_team_ids: string[];
 }
 
 /**
@@ -63,12 +64,13 @@ export class EventLog {
     // so a reader that sees this seq drawn also sees this transaction as running until it ends.
     await manager.query(
       `WITH tx AS MATERIALIZED (SELECT pg_current_xact_id() AS id)
-       INSERT INTO events (type, payload, audience_user_ids, audience_team_ids)
-       SELECT e.type, e.payload, ARRAY(SELECT jsonb_array_elements_text(e.user_ids))::uuid[], ARRAY(SELECT jsonb_array_elements_text(e.team_ids))::uuid[]
-       FROM tx, jsonb_to_recordset($1::jsonb) AS e(n int, type text, payload jsonb, user_ids jsonb, team_ids jsonb)
+       INSERT INTO events (type, payload, audience_user_ids, audience_team_ids, audience_lead_team_ids)
+       SELECT e.type, e.payload, ARRAY(SELECT jsonb_array_elements_text(e.user_ids))::uuid[], ARRAY(SELECT jsonb_array_elements_text(e.team_ids))::uuid[],
+         ARRAY(SELECT jsonb_array_elements_text(e.lead_team_ids))::uuid[]
+       FROM tx, jsonb_to_recordset($1::jsonb) AS e(n int, type text, payload jsonb, user_ids jsonb, team_ids jsonb, lead_team_ids jsonb)
        WHERE tx.id IS NOT NULL
        ORDER BY e.n`,
-      [JSON.stringify(events.map((e, n) => ({ n, type: e.type, payload: e.payload, user_ids: e.audience.userIds, team_ids: e.audience.teamIds })))],
+      [JSON.stringify(events.map((e, n) => ({ n, type: e.type, payload: e.payload, user_ids: e.audience.userIds, team_ids: e.audience.teamIds, lead_team_ids: e.audience.leadTeamIds })))],
     );
   }
 
@@ -128,19 +130,26 @@ export class EventLog {
   /** Events in (afterSeq, upToSeq], oldest first: call with `upToSeq` from `stableSeq`. */
   async between(afterSeq: number, upToSeq: number, limit: number): Promise<LoggedEvent[]> {
     const rows: EventRow[] = await this.dataSource.query(
-      'SELECT seq, type, payload, audience_user_ids, audience_team_ids FROM events WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3',
+      'SELECT seq, type, payload, audience_user_ids, audience_team_ids, audience_lead_team_ids FROM events WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3',
       [afterSeq, upToSeq, limit],
     );
-    return rows.map((e) => ({ seq: Number(e.seq), type: e.type, payload: e.payload, audience: { userIds: e.audience_user_ids, teamIds: e.audience_team_ids } }));
+    return rows.map((e) => ({
+      seq: Number(e.seq),
+      type: e.type,
+      payload: e.payload,
+      audience: { userIds: e.audience_user_ids, teamIds: e.audience_team_ids, leadTeamIds: e.audience_lead_team_ids },
+    }));
   }
 
   /** What one user missed since `sinceSeq`, only the events they may hear. */
   async missedBy(user: AuthUser, sinceSeq: number): Promise<SyncAck> {
     const latestSeq = await this.stableSeq();
-    const audienceFilter = isSupervisor(user) ? '' : 'AND (audience_user_ids && ARRAY[$4]::uuid[] OR audience_team_ids && $5::uuid[])';
+    // The same rooms as live delivery: see `roomsOf`.
+    const leadTeams = user.role === 'lead' ? user.teamIds : [];
+    const audienceFilter = seesAllTeams(user) ? '' : 'AND (audience_user_ids && ARRAY[$4]::uuid[] OR audience_team_ids && $5::uuid[] OR audience_lead_team_ids && $6::uuid[])';
     const rows: EventRow[] = await this.dataSource.query(
       `SELECT seq, type, payload FROM events WHERE seq > $1 AND seq <= $2 ${audienceFilter} ORDER BY seq LIMIT $3`,
-      [sinceSeq, latestSeq, SYNC_PAGE + 1, ...(isSupervisor(user) ? [] : [user.id, user.teamIds])],
+      [sinceSeq, latestSeq, SYNC_PAGE + 1, ...(seesAllTeams(user) ? [] : [user.id, user.teamIds, leadTeams])],
     );
     const truncated = rows.length > SYNC_PAGE;
     const events = rows.slice(0, SYNC_PAGE).map((e) => ({ seq: Number(e.seq), type: e.type, payload: { ...e.payload, seq: Number(e.seq) } }) as SyncedEvent);

@@ -14,13 +14,17 @@ export class EventEntity {
   @Column({ type: 'jsonb' })
   payload: Record<string, unknown>;
 
-  /** Users who hear this event (besides supervisors, who hear everything). */
+  /** Users who hear this event (besides managers and admins, who hear everything). */
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   audienceUserIds: string[];
 
   /** Teams whose members hear this event. */
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   audienceTeamIds: string[];
+
+  /** Teams whose leads hear this event. */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  audienceLeadTeamIds: string[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

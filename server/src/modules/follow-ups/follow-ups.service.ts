@@ -15,6 +15,7 @@ import type { ContactProfile } from './domain/contact-hours.js';
 import { actionAtDue, followUpDueAt } from './domain/follow-up-rules.js';
 import type { FollowUpEntity } from './follow-up.entity.js';
 import { FollowUpsRepository, type FollowUpScope } from './follow-ups.repository.js';
+import { assertCanView } from '../conversations/conversation-access.js';
 
 type CreateInput = z.output<typeof createFollowUpBody>;
 
@@ -63,7 +64,7 @@ export class FollowUpsService {
 
   async create(user: AuthUser, conversationId: string, body: CreateInput): Promise<FollowUp> {
     const conversation = await this.conversations.loadDto(conversationId);
-    if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+    assertCanView(user, conversation);
     const decision = followUpDueAt({ dueAt: body.dueAt ? new Date(body.dueAt) : undefined, inCustomerHours: body.inCustomerHours }, await this.contactProfile(conversation.customerId), new Date());
     if (!decision.ok) throw new BadRequestException(decision.reason);
     const fields = { id: randomUUID(), conversationId, createdById: user.id, note: body.note, dueAt: decision.dueAt, inCustomerHours: body.inCustomerHours, status: 'scheduled' as const };
@@ -100,7 +101,8 @@ export class FollowUpsService {
     await this.transactions.run(async (tx) => {
       const followUp = await this.repo.lockForUpdate(tx.manager, id);
       const conversation = followUp ? await this.conversations.ownership(followUp.conversationId) : null;
-      if (!followUp || !conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Follow-up not found');
+      if (!followUp || !conversation) throw new NotFoundException('Follow-up not found');
+      assertCanView(user, conversation);
       if (followUp.status === 'cancelled') return;
       await this.repo.update(tx.manager, id, { status: 'cancelled', cancelledAt: new Date() });
       if (followUp.status === 'scheduled') tx.afterCommit(() => this.queues.cancelFollowUp(id));
@@ -130,7 +132,7 @@ export class FollowUpsService {
       tx.publish(
         'followup.due',
         { conversationId: dto.id, followUpId: followUp.id, note: followUp.note, dueAt: followUp.dueAt.toISOString(), assigneeId: dto.assigneeId, createdById: followUp.createdById },
-        { userIds, teamIds: dto.assigneeId === null && dto.teamId ? [dto.teamId] : [] },
+        { userIds, teamIds: dto.assigneeId === null && dto.teamId ? [dto.teamId] : [], leadTeamIds: [] },
       );
       return true;
     });
@@ -139,7 +141,7 @@ export class FollowUpsService {
   private async scopeOf(user: AuthUser, query: ListFollowUpsQuery): Promise<FollowUpScope> {
     if (query.conversationId) {
       const conversation = await this.conversations.ownership(query.conversationId);
-      if (!conversation || !canViewConversation(user, conversation)) throw new NotFoundException('Conversation not found');
+      assertCanView(user, conversation);
       return { conversationId: query.conversationId };
     }
     if (query.assignee === 'me') return { userId: user.id };

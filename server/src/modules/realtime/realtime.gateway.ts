@@ -12,10 +12,10 @@ import {
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, PresenceStatus, ServerToClientEvents, SyncAck } from '@rapport/shared';
 import { AuthService } from '../auth/auth.service.js';
-import { isSupervisor, type AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../auth/auth-user.js';
 import { ConversationsRepository } from '../conversations/conversations.repository.js';
 import { canViewConversation } from '../conversations/domain/access.js';
-import { rooms } from '../events/audience.js';
+import { rooms, roomsOf } from '../events/audience.js';
 import { EphemeralEvents } from '../events/ephemeral-events.js';
 import { EventLog } from '../events/event-log.js';
 import { QueueService } from '../../core/queue.service.js';
@@ -78,7 +78,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.metrics.socketConnections.inc();
     const { user } = socket.data;
     if (!user) return;
-    await socket.join([rooms.user(user.id), ...user.teamIds.map(rooms.team), ...(isSupervisor(user) ? [rooms.supervisors] : [])]);
+    await socket.join(roomsOf(user));
     socket.emit('ready', { userId: user.id, latestSeq: this.relay.currentSeq });
     const cameOnline = await this.presence.connected(user.id, socket.id);
     // Another tab of someone already connected changes nothing the team sees.
@@ -142,7 +142,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if (now - socket.data.lastTypingAt < TYPING_MIN_INTERVAL_MS) return;
     socket.data.lastTypingAt = now;
     if (socket.data.viewing !== conversationId && !(await this.mayView(user, conversationId))) return;
-    await this.ephemeral.broadcast([rooms.conversation(conversationId), rooms.supervisors], 'conversation.typing', { conversationId, userId: user.id, name: user.name });
+    await this.ephemeral.broadcast([rooms.conversation(conversationId), rooms.allTeams], 'conversation.typing', { conversationId, userId: user.id, name: user.name });
   }
 
   @SubscribeMessage('presence')
@@ -161,7 +161,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   private async publishViewers(conversationId: string, viewers: Array<{ userId: string; name: string }>): Promise<void> {
-    await this.ephemeral.broadcast([rooms.conversation(conversationId), rooms.supervisors], 'conversation.viewers', { conversationId, viewers });
+    await this.ephemeral.broadcast([rooms.conversation(conversationId), rooms.allTeams], 'conversation.viewers', { conversationId, viewers });
   }
 
   private announcePresence(user: AuthUser, status: PresenceStatus): Promise<void> {

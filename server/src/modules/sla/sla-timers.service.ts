@@ -76,7 +76,7 @@ export class SlaTimersService {
       if (!recorded) return null;
       await this.sla.store(tx, conversation, { ...state, breaches: [...state.breaches, breach] });
       const dto = (await this.conversations.loadDto(conversationId, tx.manager))!;
-      tx.publish('sla.breached', { conversationId, metric, dueAt: due.dueAt.toISOString(), assigneeId: conversation.assigneeId }, { userIds: conversation.assigneeId ? [conversation.assigneeId] : [], teamIds: [] });
+      tx.publish('sla.breached', { conversationId, metric, dueAt: due.dueAt.toISOString(), assigneeId: conversation.assigneeId }, { userIds: conversation.assigneeId ? [conversation.assigneeId] : [], teamIds: [], leadTeamIds: conversation.teamId ? [conversation.teamId] : [] });
       tx.publish('conversation.updated', { conversation: dto }, conversationAudience(dto));
       const team = conversation.teamId ? await tx.manager.getRepository(TeamEntity).findOneBy({ id: conversation.teamId }) : null;
       return team?.slaBreachAction === 'reassign' && conversation.assigneeId && REASSIGNING_METRICS.has(metric) ? conversation.assigneeId : null;
