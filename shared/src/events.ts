@@ -135,6 +135,7 @@ export type ServerToClientEvents = {
 export interface ClientToServerEvents {
   sync: (body: { sinceSeq: number }, ack: (result: SyncAck | { error: string }) => void) => void;
   typing: (body: { conversationId: string }) => void;
-  view: (body: { conversationId: string | null }) => void;
+  /** Answered `{ ok: false, error }` for a conversation the user may not see (no room is joined). */
+  view: (body: { conversationId: string | null }, ack?: (result: { ok: boolean; error?: string }) => void) => void;
   presence: (body: { status: 'online' | 'away' }) => void;
 }
