@@ -36,7 +36,7 @@ export function tcpOpen(host, port, timeoutMs = 1500) {
 }
 
 /** Runs `SELECT 1` against url; returns null when fine, else the error (a port can be open yet refuse us). */
-async function pgError(url) {
+export async function pgError(url) {
   const u = new URL(url);
   if (!(await tcpOpen(u.hostname, u.port || 5432))) return new Error(`nothing listens on ${u.host}`);
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
@@ -99,7 +99,7 @@ export function redisAnswers(url, timeoutMs = 1500) {
 }
 
 /** First existing executable among PATH and extra dirs (newest Postgres version first). */
-function findBinary(name, extraDirs = []) {
+export function findBinary(name, extraDirs = []) {
   const dirs = [...(process.env.PATH ?? '').split(path.delimiter), ...extraDirs].filter(Boolean);
   for (const dir of dirs) {
     const file = path.join(dir, name);
@@ -111,7 +111,7 @@ function findBinary(name, extraDirs = []) {
   return null;
 }
 
-function postgresBinDirs() {
+export function postgresBinDirs() {
   try {
     return fs.readdirSync('/usr/lib/postgresql')
       .sort((a, b) => Number(b) - Number(a))
@@ -124,7 +124,7 @@ function postgresBinDirs() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs a command synchronously, as `user` when given (runuser), throwing with its output on failure. */
-function exec(cmd, args, user) {
+export function exec(cmd, args, user) {
   const [file, argv] = user ? ['runuser', ['-u', user, '--', cmd, ...args]] : [cmd, args];
   const res = spawnSync(file, argv, { encoding: 'utf8' });
   if (res.status !== 0) {
@@ -134,7 +134,7 @@ function exec(cmd, args, user) {
 }
 
 /** Postgres refuses to run as root, so as root we run it as an unprivileged account. */
-function postgresUser() {
+export function postgresUser() {
   if (process.getuid?.() !== 0) return null;
   for (const name of ['postgres', 'nobody']) {
     if (spawnSync('id', ['-u', name]).status === 0) return name;

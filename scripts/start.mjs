@@ -4,10 +4,9 @@
 // Postgres/Redis servers this script had to start itself (under .data/) are left running on exit so
 // the next start is instant; stop them with
 //   pg_ctl -D .data/postgres stop   (as the postgres user when root)   and   redis-cli -p 63790 shutdown
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { runServer } from './server-process.mjs';
 import { buildWorkspaces, ensureServices, repoRoot } from './services.mjs';
 
 /** Minimal .env reader: KEY=VALUE lines, # comments, optional quotes; never overrides the real env. */
@@ -42,15 +41,4 @@ const env = {
 };
 console.log(`starting the server on http://localhost:${env.PORT}`);
 
-// Own process group, so a terminal Ctrl-C reaches the server once (forwarded by us) rather than twice:
-// a second SIGINT would cut its graceful shutdown short.
-const child = spawn(process.execPath, ['server/dist/main.js'], {
-  cwd: repoRoot,
-  env,
-  stdio: ['ignore', 'inherit', 'inherit'],
-  detached: true,
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => child.kill(signal));
-}
-child.on('exit', (code, signal) => process.exit(code ?? 128 + (os.constants.signals[signal] ?? 1)));
+runServer(env);

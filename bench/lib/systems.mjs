@@ -246,6 +246,9 @@ export async function startRapportServer({ serverRoot, services, cleanup, databa
     REDIS_URL: services.redisUrl,
     REDIS_PREFIX: redis.prefix,
     JWT_SECRET: `bench-jwt-${randomBytes(16).toString('hex')}`,
+    // A bench holds one access token for its whole run; the 15-minute default would expire under a long one.
+    JWT_TTL: '12h',
+    SECRETS_KEY: randomBytes(32).toString('base64'),
     SIMULATOR: 'off',
     DEMO_SEED: 'on',
     LOG_LEVEL: 'warn',

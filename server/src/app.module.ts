@@ -9,10 +9,12 @@ import { CannedResponsesModule } from './modules/canned-responses/canned-respons
 import { ChannelsModule } from './modules/channels/channels.module.js';
 import { ConversationsModule } from './modules/conversations/conversations.module.js';
 import { CustomersModule } from './modules/customers/customers.module.js';
+import { DeadLettersModule } from './modules/dead-letters/dead-letters.module.js';
 import { FollowUpsModule } from './modules/follow-ups/follow-ups.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
+import { PrivacyModule } from './modules/privacy/privacy.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
 import { RoutingModule } from './modules/routing/routing.module.js';
 import { SlaModule } from './modules/sla/sla.module.js';
@@ -36,8 +38,10 @@ export class AppModule {
         SlaModule,
         CannedResponsesModule,
         CustomersModule,
+        PrivacyModule,
         FollowUpsModule,
         IngestModule,
+        DeadLettersModule,
         WorkersModule,
       ],
       controllers: [HealthController],

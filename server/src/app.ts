@@ -2,24 +2,22 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConsoleLogger, type INestApplicationContext, type LogLevel } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/env.js';
 import { prepareDatabase } from './database/prepare.js';
 import { assertRedisAnswers } from './core/reachability.js';
+import { bodyParserErrors, bodyParsing } from './common/body-limits.js';
+import { corsOptions, OriginCheckingIoAdapter } from './common/cors.js';
 import { DatabaseErrorFilter } from './common/database-error.filter.js';
-import { mountQueueDashboard } from './modules/admin/queue-dashboard.js';
-
-const LEVELS: Record<AppConfig['LOG_LEVEL'], LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-};
+import { LogUserInterceptor, loggingFor, requestLogContext, requestLogging } from './common/logging.js';
+import { securityHeaders } from './common/security-headers.js';
+import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from './modules/admin/queue-dashboard.js';
 
 /** Paths that never fall back to the single-page client. */
 const SERVER_PATHS = /^\/(api|webhooks|socket\.io|metrics|admin)(\/|$)/;
@@ -34,11 +32,19 @@ export interface RapportApp {
   context: INestApplicationContext;
 }
 
+export interface CreateAppOptions {
+  /** Where the log lines go instead of stdout (tests read them); JSON lines. */
+  logDestination?: DestinationStream;
+}
+
 /** Migrates, seeds and builds Rapport for its ROLE: api and all serve HTTP and sockets; worker and all run the queues. */
-export async function createApp(config: AppConfig): Promise<RapportApp> {
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<RapportApp> {
+  const logging = loggingFor(config, options.logDestination);
+  // Before anything logs: the database preparation below already does.
+  Logger.overrideLogger(logging.nest);
   await assertRedisAnswers(config.REDIS_URL);
   await prepareDatabase(config);
-  const logger = new ConsoleLogger('Rapport', { logLevels: LEVELS[config.LOG_LEVEL] });
+  const logger = logging.nest;
 
   if (config.ROLE === 'worker') {
     const context = await NestFactory.createApplicationContext(AppModule.register(config), { logger });
@@ -46,12 +52,22 @@ export async function createApp(config: AppConfig): Promise<RapportApp> {
     return { http: null, context };
   }
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { rawBody: true, logger });
-  app.useBodyParser('json', { limit: '5mb' });
+  // Our own body parsers (limits per path, raw body kept for signatures), mounted in order below.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bodyParser: false, logger });
+  app.disable('x-powered-by');
   app.enableShutdownHooks();
-  // Ahead of CORS: the board trusts remembered Basic credentials, so other sites must not read it.
+  app.use(requestLogging(logging));
+  app.use(securityHeaders());
+  // The board trusts remembered Basic credentials: no other site may read it, whatever CORS_ORIGIN says.
+  app.enableCors((req: Request, callback: (err: Error | null, options: ReturnType<typeof corsOptions>) => void) =>
+    callback(null, req.path.startsWith(QUEUE_DASHBOARD_PATH) ? { origin: false } : corsOptions(config.CORS_ORIGIN)),
+  );
+  app.use(bodyParsing());
+  app.use(bodyParserErrors());
+  app.use(requestLogContext(logging));
   mountQueueDashboard(app);
-  app.enableCors({ origin: true, credentials: true });
+  app.useWebSocketAdapter(new OriginCheckingIoAdapter(app, config.CORS_ORIGIN));
+  app.useGlobalInterceptors(new LogUserInterceptor(logging));
   app.useGlobalFilters(new DatabaseErrorFilter(app.getHttpAdapter()));
 
   const document = SwaggerModule.createDocument(

@@ -19,12 +19,17 @@ async function main(): Promise<void> {
   }
   await http.listen(config.PORT);
   Logger.log(`Rapport is serving on http://localhost:${config.PORT} (role ${config.ROLE}${withWorkers ? `, ${config.WORKER_PROCESSES} worker process(es)` : ''})`, 'Rapport');
-  if (withWorkers) {
-    const workers = startWorkerProcesses(config.WORKER_PROCESSES);
+  const workers = withWorkers ? startWorkerProcesses(config.WORKER_PROCESSES) : null;
+  if (workers) {
     http.get(MetricsService).addPeers(workers.metrics);
     process.once('SIGTERM', workers.stop);
     process.once('SIGINT', workers.stop);
   }
+  // Started by `npm start`: the launcher gone (even by SIGKILL) means nobody is left to stop us.
+  exitWithParent(async () => {
+    workers?.stop();
+    await http.close();
+  });
 
   if (config.SIMULATOR) await runSimulator(config);
 }
@@ -37,7 +42,8 @@ async function runSimulator(config: AppConfig): Promise<void> {
       rapportUrl: `http://127.0.0.1:${config.PORT}`,
       secrets: { metaAppSecret: config.META_APP_SECRET, xConsumerSecret: config.X_CONSUMER_SECRET, apiChannelSecret: config.API_CHANNEL_SECRET, apiChannelKey: DEMO_API_CHANNEL_KEY },
       traffic: { messagesPerMinute: config.SIMULATOR_RATE },
-      log: (line) => Logger.log(line, 'Simulator'),
+      // Its chatter quotes what the simulated customers and agents write: kept below info.
+      log: (line) => Logger.debug(line, 'Simulator'),
     });
     Logger.log(`Platform simulator on ${simulator.url} (${config.SIMULATOR_RATE} messages/minute; SIMULATOR=off to disable)`, 'Rapport');
     const stop = () => void simulator.close();

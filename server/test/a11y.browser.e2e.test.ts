@@ -10,6 +10,8 @@ import { client, eventually, login, postApiMessage, startTestApp, type TestApp }
 const CLIENT_DIST = process.env.CLIENT_DIST ?? DEFAULT_CLIENT_DIST;
 /** The smallest laptop screen agents work on: everything must fit and work there. */
 const VIEWPORT = { width: 1366, height: 768 };
+/** axe is injected and waited on as page scripts, which the app's CSP (tested in csp.browser.e2e) refuses. */
+const CONTEXT = { viewport: VIEWPORT, bypassCSP: true };
 /** Where to save the inbox at 1366×768 (left alone unless set). */
 const SCREENSHOT = process.env.A11Y_SCREENSHOT;
 /** Several signed-in browsers and axe runs on a shared 2-core machine: far more than jest's 30 s default. */
@@ -58,7 +60,7 @@ describeInBrowser('accessibility and keyboard use in a real browser', () => {
     if (violations.length > 0) console.log(describeViolations(screen, violations));
   }
 
-  const signIn = (email: string): Promise<Page> => signInNewContext(browser, app.baseUrl, email, { viewport: VIEWPORT });
+  const signIn = (email: string): Promise<Page> => signInNewContext(browser, app.baseUrl, email, CONTEXT);
 
   beforeAll(async () => {
     requireClientBuild(CLIENT_DIST);
@@ -90,7 +92,7 @@ describeInBrowser('accessibility and keyboard use in a real browser', () => {
 
   it('has no serious or critical axe violations on any screen', async () => {
     const from = report.length;
-    const loginContext = await browser.newContext({ viewport: VIEWPORT });
+    const loginContext = await browser.newContext(CONTEXT);
     const loginPage = await loginContext.newPage();
     await loginPage.goto(app.baseUrl);
     await loginPage.getByTestId('login-email').waitFor();
@@ -245,7 +247,7 @@ describeInBrowser('accessibility and keyboard use in a real browser', () => {
   }, TEST_TIMEOUT_MS);
 
   it('alerts an agent who opted in when a lead assigns them a conversation', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await browser.newContext(CONTEXT);
     // Record what the page would show and play: headless Chromium has no notification centre to look at.
     await context.addInitScript(`
       window.__alerts = { notifications: [], tones: 0, asked: 0 };

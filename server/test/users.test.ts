@@ -25,7 +25,7 @@ describe('people and teams: admins add and change users and team hours', () => {
       teamIds: [teams[0]!.id],
     });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), email: 'nina@rapport.test', name: 'Nina Berg', role: 'agent' });
+    expect(created.body).toEqual({ id: expect.any(String), email: 'nina@rapport.test', name: 'Nina Berg', role: 'agent', active: true });
     const signedIn = await client(app.baseUrl).post<LoginResponse>('/api/auth/login', { email: 'nina@rapport.test', password: 'a-long-password' });
     expect(signedIn.status).toBe(200);
     const lead = await login(app.baseUrl, 'lead@rapport.test');

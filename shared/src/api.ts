@@ -24,9 +24,27 @@ export interface User {
   role: Role;
 }
 
+/** A user as admins manage them (`/api/users`): a deactivated one cannot sign in and loses every session. */
+export interface UserAccount extends User {
+  active: boolean;
+}
+
+/**
+ * `POST /api/auth/login` and `POST /api/auth/refresh`: a short-lived access token (`expiresIn` seconds) and
+ * an opaque refresh token that `POST /api/auth/refresh` exchanges, once, for a new pair.
+ */
 export interface LoginResponse {
   accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
   user: User;
+}
+
+/** 429 of a sign-in while the account or the address is locked after too many failures. */
+export interface LoginThrottledError {
+  statusCode: 429;
+  message: string;
+  retryAfterSeconds: number;
 }
 
 export interface Page<T> {
@@ -308,6 +326,8 @@ export interface CustomerProfile {
   /** Lifetime figures over every conversation of the customer, visible or not. */
   stats: { conversations: number; lastContactAt: string | null; openNow: number };
   createdAt: string;
+  /** Extension: when the customer was erased (names, handles and texts gone, figures kept); null or absent otherwise. */
+  erasedAt?: string | null;
 }
 
 // ---- customers across channels (merge, split, suggestions, profile fields) ----
@@ -363,6 +383,8 @@ export interface HealthResponse {
   status: 'ok' | 'error';
   postgres: 'ok' | 'down';
   redis: 'ok' | 'down';
+  /** With 503: which store does not answer, e.g. "Database unavailable: no answer within 3 s". */
+  message?: string;
 }
 
 /** Error body of every 4xx/5xx answer. */
@@ -379,6 +401,12 @@ export const loginBody = z.object({
   password: z.string().min(1),
 });
 export type LoginBody = z.infer<typeof loginBody>;
+
+/** `POST /api/auth/refresh` and `POST /api/auth/logout`. */
+export const refreshTokenBody = z.object({
+  refreshToken: z.string({ message: 'refreshToken is required' }).min(1, 'refreshToken is required').max(200, 'refreshToken is not a refresh token'),
+});
+export type RefreshTokenBody = z.infer<typeof refreshTokenBody>;
 
 export const listConversationsQuery = z.object({
   status: z.enum(CONVERSATION_STATUSES).optional(),
@@ -640,6 +668,8 @@ export const updateUserBody = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   role: z.enum(ROLES).optional(),
   password: z.string().min(10, 'password: at least 10 characters').max(200).optional(),
+  /** false deactivates: no sign-in, sessions end at once, open conversations go back to routing. */
+  active: z.boolean({ message: 'active must be true or false' }).optional(),
 });
 export type UpdateUserBody = z.input<typeof updateUserBody>;
 

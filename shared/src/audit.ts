@@ -5,6 +5,8 @@ export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
   'auth.logout',
+  /** A refresh token was presented again after it had been exchanged: its whole sign-in was revoked. */
+  'auth.refresh_reused',
   'user.created',
   'user.updated',
   'user.deactivated',

@@ -4,3 +4,5 @@ export * from './events.js';
 export * from './canned-responses.js';
 export * from './channel-rules.js';
 export * from './audit.js';
+export * from './privacy.js';
+export * from './dead-letters.js';

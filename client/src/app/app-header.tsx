@@ -15,6 +15,8 @@ export interface AppNav {
   onTeam?: () => void;
   onChannels?: () => void;
   onReports?: () => void;
+  onAudit?: () => void;
+  onUsers?: () => void;
 }
 
 function NavLink({ active, testId, onClick, children }: { active: boolean; testId: string; onClick: () => void; children: string }) {
@@ -25,7 +27,7 @@ function NavLink({ active, testId, onClick, children }: { active: boolean; testI
   );
 }
 
-function Nav({ view, onInbox, onTeam, onChannels, onReports }: AppNav) {
+function Nav({ view, onInbox, onTeam, onChannels, onReports, onAudit, onUsers }: AppNav) {
   return (
     <nav className="app-nav" aria-label="Views">
       <NavLink active={view === 'inbox'} testId="nav-inbox" onClick={onInbox}>
@@ -44,6 +46,16 @@ function Nav({ view, onInbox, onTeam, onChannels, onReports }: AppNav) {
       {onReports ? (
         <NavLink active={view === 'reports'} testId="nav-reports" onClick={onReports}>
           Reports
+        </NavLink>
+      ) : null}
+      {onAudit ? (
+        <NavLink active={view === 'audit'} testId="nav-audit" onClick={onAudit}>
+          Audit
+        </NavLink>
+      ) : null}
+      {onUsers ? (
+        <NavLink active={view === 'users'} testId="nav-users" onClick={onUsers}>
+          Users
         </NavLink>
       ) : null}
     </nav>

@@ -18,6 +18,9 @@ describe('parseRoute', () => {
     ['#/reports', { view: 'reports' }],
     ['#/reports/', { view: 'reports' }],
     ['#/reports/agents', inbox(null)],
+    ['#/audit', { view: 'audit' }],
+    ['#/audit/', { view: 'audit' }],
+    ['#/users', { view: 'users' }],
     ['#/elsewhere', inbox(null)],
     ['#/c/%E0%A4%A', inbox(null)],
     ['#/c/abc?status=pending&assignee=me&q=refund', inbox('abc', { status: 'pending', assignee: 'mine', q: 'refund' })],
@@ -37,6 +40,8 @@ describe('routeToHash', () => {
     [inbox('abc', { status: 'pending', assignee: 'mine', q: 'late refund' }), '#/c/abc?status=pending&assignee=me&q=late+refund'],
     [inbox(null, { ...DEFAULT_FILTERS, assignee: 'unassigned' }), '#/inbox?assignee=unassigned'],
     [{ view: 'reports' }, '#/reports'],
+    [{ view: 'audit' }, '#/audit'],
+    [{ view: 'users' }, '#/users'],
   ])('%j', (route, hash) => {
     expect(routeToHash(route)).toBe(hash);
   });
@@ -50,6 +55,8 @@ describe('routeToHash', () => {
       { view: 'team' },
       { view: 'channels' },
       { view: 'reports' },
+      { view: 'audit' },
+      { view: 'users' },
       inbox('x/y'),
       inbox('x', { status: 'snoozed', assignee: 'unassigned', q: 'a&b=c?#d' }),
       inbox(null, { status: 'resolved', assignee: 'mine', q: '' }),

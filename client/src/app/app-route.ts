@@ -10,7 +10,7 @@ export interface InboxRoute {
   conversationId: string | null;
   filters: ConversationFilters;
 }
-export type AppRoute = InboxRoute | { view: 'team' } | { view: 'channels' } | { view: 'reports' };
+export type AppRoute = InboxRoute | { view: 'team' } | { view: 'channels' } | { view: 'reports' } | { view: 'audit' } | { view: 'users' };
 /** A link to a conversation from elsewhere (team view, notices) need not know the inbox's filters. */
 export type RouteLink = AppRoute | (Omit<InboxRoute, 'filters'> & { filters?: ConversationFilters });
 
@@ -18,6 +18,8 @@ const CONVERSATION_PATH = /^#\/c\/([^/?#]+)$/;
 const TEAM_PATH = /^#\/team\/?$/;
 const CHANNELS_PATH = /^#\/channels\/?$/;
 const REPORTS_PATH = /^#\/reports\/?$/;
+const AUDIT_PATH = /^#\/audit\/?$/;
+const USERS_PATH = /^#\/users\/?$/;
 
 function conversationIdOf(path: string): string | null {
   const match = CONVERSATION_PATH.exec(path);
@@ -36,6 +38,8 @@ export function parseRoute(hash: string): AppRoute {
   if (TEAM_PATH.test(path)) return { view: 'team' };
   if (CHANNELS_PATH.test(path)) return { view: 'channels' };
   if (REPORTS_PATH.test(path)) return { view: 'reports' };
+  if (AUDIT_PATH.test(path)) return { view: 'audit' };
+  if (USERS_PATH.test(path)) return { view: 'users' };
   const filters = queryAt === -1 ? DEFAULT_FILTERS : filtersFromParams(new URLSearchParams(hash.slice(queryAt + 1)));
   return { view: 'inbox', conversationId: conversationIdOf(path), filters };
 }
@@ -44,6 +48,8 @@ export function routeToHash(route: RouteLink): string {
   if (route.view === 'team') return '#/team';
   if (route.view === 'channels') return '#/channels';
   if (route.view === 'reports') return '#/reports';
+  if (route.view === 'audit') return '#/audit';
+  if (route.view === 'users') return '#/users';
   const query = filtersToParams(route.filters ?? DEFAULT_FILTERS).toString();
   const path = route.conversationId === null ? (query ? '#/inbox' : '') : `#/c/${encodeURIComponent(route.conversationId)}`;
   return query ? `${path}?${query}` : path;

@@ -2,6 +2,10 @@ import { useCallback } from 'react';
 import type { User } from '@rapport/shared';
 import { ChannelsView } from '../modules/channels/channels-view';
 import { canSeeChannels } from '../modules/channels/channel-permissions';
+import { canSeeAudit } from '../modules/audit/audit-permissions';
+import { AuditView } from '../modules/audit/audit-view';
+import { canManageUsers } from '../modules/users/users-rules';
+import { UsersView } from '../modules/users/users-view';
 import { ConversationView } from '../modules/conversation/conversation-view';
 import { useConversation } from '../modules/conversation/use-conversation';
 import { CustomerPanel } from '../modules/customer/customer-panel';
@@ -39,17 +43,23 @@ export function AppShell({ user }: { user: User }) {
   const teamAllowed = canSeeTeam(user);
   const channelsAllowed = canSeeChannels(user);
   const reportsAllowed = canSeeReports(user);
+  const auditAllowed = canSeeAudit(user);
+  const usersAllowed = canManageUsers(user);
   // An agent who follows a #/team, #/channels or #/reports link just gets the inbox.
   const view =
-    (route.view === 'team' && teamAllowed) || (route.view === 'channels' && channelsAllowed) || (route.view === 'reports' && reportsAllowed) ? route.view : 'inbox';
+    (route.view === 'team' && teamAllowed) || (route.view === 'channels' && channelsAllowed) || (route.view === 'reports' && reportsAllowed) || (route.view === 'audit' && auditAllowed) || (route.view === 'users' && usersAllowed)
+      ? route.view
+      : 'inbox';
   const nav: AppNav | undefined =
-    teamAllowed || channelsAllowed || reportsAllowed
+    teamAllowed || channelsAllowed || reportsAllowed || auditAllowed || usersAllowed
       ? {
           view,
           onInbox: openInbox,
           onTeam: teamAllowed ? () => navigate({ view: 'team' }) : undefined,
           onChannels: channelsAllowed ? () => navigate({ view: 'channels' }) : undefined,
           onReports: reportsAllowed ? () => navigate({ view: 'reports' }) : undefined,
+          onAudit: auditAllowed ? () => navigate({ view: 'audit' }) : undefined,
+          onUsers: usersAllowed ? () => navigate({ view: 'users' }) : undefined,
         }
       : undefined;
 
@@ -63,6 +73,10 @@ export function AppShell({ user }: { user: User }) {
       <ChannelsView />
     ) : view === 'reports' ? (
       <LazyReportsView />
+    ) : view === 'audit' ? (
+      <AuditView />
+    ) : view === 'users' ? (
+      <UsersView />
     ) : (
       <div className={showCustomer ? 'workspace has-customer' : 'workspace'}>
         <InboxSidebar selectedId={selectedId} onSelect={select} filters={filters} onFiltersChange={changeFilters} />

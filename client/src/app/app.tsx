@@ -17,7 +17,7 @@ export function App() {
 
   if (!session) return <LoginPage />;
   return (
-    <RealtimeProvider key={session.user.id} token={session.accessToken} user={session.user}>
+    <RealtimeProvider key={session.user.id} user={session.user}>
       <AppShell user={session.user} />
     </RealtimeProvider>
   );

@@ -2,12 +2,13 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useQueryClient } from '@tanstack/react-query';
 import type { ConversationAssignedEvent, SlaBreachedEvent, SyncedEvent, User } from '@rapport/shared';
 import { ActivityStore } from '../lib/activity-store';
-import { apiRequest } from '../lib/api-client';
+import { renewSession } from '../lib/api-client';
 import { EventSequencer, isSyncAck } from '../lib/event-sequencer';
 import { RealtimeContext, type Availability, type ConnectionStatus, type RealtimeApi } from '../lib/realtime-context';
 import { loadAvailability, saveAvailability } from '../lib/availability-store';
 import { loadAlertsEnabled } from '../lib/alert-preference';
-import { createSocket, type RapportSocket } from '../lib/socket-client';
+import { createSocket, handshakeToken, type RapportSocket } from '../lib/socket-client';
+import { reloadCurrentUser } from '../modules/auth/use-session';
 import { createThrottle } from '../lib/throttle';
 import { BreachNoticeStore, shouldAnnounceBreach } from '../modules/sla/breach-notices';
 import { announceBreach } from '../modules/sla/breach-notifier';
@@ -24,19 +25,20 @@ import { shouldAlertAssignment } from './assignment-alerts';
 
 const SYNC_TIMEOUT_MS = 10_000;
 const TYPING_INTERVAL_MS = 3_000;
+/** A socket refused for its token renews the session at most this often (a refusal that a new token does not cure must not loop). */
+const AUTH_RETRY_MS = 10_000;
 
 function looksLikeAuthError(error: Error): boolean {
   return /unauthori[sz]ed|jwt|token|forbidden/i.test(error.message);
 }
 
 interface RealtimeProviderProps {
-  token: string;
   user: User;
   children: ReactNode;
 }
 
 /** One socket per signed-in session: patches the query cache from live events and resyncs after every reconnect. */
-export function RealtimeProvider({ token, user, children }: RealtimeProviderProps) {
+export function RealtimeProvider({ user, children }: RealtimeProviderProps) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [activity] = useState(() => new ActivityStore());
@@ -51,8 +53,12 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
   const userRole = user.role;
 
   useEffect(() => {
-    const socket = createSocket(token);
+    // The socket reads the current access token at every (re)connect: a renewed token needs no new socket.
+    const socket = createSocket();
     socketRef.current = socket;
+    let closed = false;
+    let lastAuthRetry = 0;
+    let authRetryTimer: number | undefined;
     // Agents and teams are supervisor data: agents never load them, so there is nothing to refresh.
     const refreshRouting = canSeeTeam({ role: userRole }) ? createRoutingRefresher(queryClient) : null;
     // Breaches up to this seq happened before the page loaded (the first sync replays the log from 0): not news.
@@ -112,13 +118,30 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
     });
     socket.on('disconnect', (reason) => {
       setStatus('reconnecting');
-      // socket.io does not retry after the server closed the socket on purpose; a restart should not strand us.
-      if (reason === 'io server disconnect') socket.connect();
+      // socket.io does not retry after the server closed the socket on purpose (a restart, or our access changed:
+      // a new role, a deactivation). Read who we are first: a new role re-renders the app, a deactivation signs out.
+      if (reason === 'io server disconnect') {
+        void reloadCurrentUser()
+          .catch(() => undefined)
+          .finally(() => {
+            if (!closed && !socket.connected) socket.connect();
+          });
+      }
     });
     socket.on('connect_error', (error) => {
       setStatus(socket.active ? 'reconnecting' : 'offline');
-      // The REST API is the judge of the token: a 401 there ends the session (see api-client).
-      if (looksLikeAuthError(error)) void apiRequest('/conversations', { query: { limit: 1 } }).catch(() => undefined);
+      // A refused token: renew it (or end the session when that is refused, see api-client) and connect again.
+      if (!looksLikeAuthError(error) || authRetryTimer !== undefined) return;
+      authRetryTimer = window.setTimeout(
+        () => {
+          authRetryTimer = undefined;
+          lastAuthRetry = Date.now();
+          void renewSession(handshakeToken(socket)).then((renewed) => {
+            if (renewed && !closed && !socket.connected) socket.connect();
+          });
+        },
+        Math.max(0, lastAuthRetry + AUTH_RETRY_MS - Date.now()),
+      );
     });
 
     socket.on('conversation.created', (payload) => live({ seq: payload.seq, type: 'conversation.created', payload }));
@@ -136,6 +159,8 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
     socket.on('agent.presence', (event) => writeAgentPresence(queryClient, event));
 
     return () => {
+      closed = true;
+      window.clearTimeout(authRetryTimer);
       refreshRouting?.cancel();
       socket.removeAllListeners();
       socket.disconnect();
@@ -144,7 +169,7 @@ export function RealtimeProvider({ token, user, children }: RealtimeProviderProp
       breachNotices.reset();
       followUpNotices.reset();
     };
-  }, [token, user.id, userRole, queryClient, activity, breachNotices, followUpNotices]);
+  }, [user.id, userRole, queryClient, activity, breachNotices, followUpNotices]);
 
   const setViewing = useCallback((conversationId: string | null) => {
     viewingRef.current = conversationId;

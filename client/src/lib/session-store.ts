@@ -1,7 +1,14 @@
 import type { LoginResponse, User } from '@rapport/shared';
 
-/** The signed-in agent, persisted in localStorage so a reload keeps the session. */
-export type Session = LoginResponse;
+/**
+ * The signed-in agent, persisted in localStorage so a reload keeps the session: a short-lived access token
+ * and the refresh token that renews it (null for a session stored before refresh tokens existed).
+ */
+export interface Session {
+  accessToken: string;
+  refreshToken: string | null;
+  user: User;
+}
 
 const STORAGE_KEY = 'rapport.session';
 
@@ -20,9 +27,9 @@ function parseSession(raw: string | null): Session | null {
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== 'object' || value === null) return null;
-    const { accessToken, user } = value as Record<string, unknown>;
+    const { accessToken, refreshToken, user } = value as Record<string, unknown>;
     if (typeof accessToken !== 'string' || !isUser(user)) return null;
-    return { accessToken, user };
+    return { accessToken, refreshToken: typeof refreshToken === 'string' ? refreshToken : null, user: { id: user.id, name: user.name, email: user.email, role: user.role } };
   } catch {
     return null;
   }
@@ -54,9 +61,19 @@ export function getAccessToken(): string | null {
   return getSession()?.accessToken ?? null;
 }
 
-export function saveSession(session: Session): void {
-  localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+/** After a sign-in or a refresh (both answer a LoginResponse). */
+export function saveSession(session: Session | LoginResponse): void {
+  const stored: Session = { accessToken: session.accessToken, refreshToken: session.refreshToken, user: session.user };
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
   notify();
+}
+
+/** Who the server says we are now (a new name or role), kept with the same tokens. */
+export function updateSessionUser(user: User): void {
+  const session = getSession();
+  if (!session || session.user.id !== user.id) return;
+  const same = session.user.name === user.name && session.user.email === user.email && session.user.role === user.role;
+  if (!same) saveSession({ ...session, user: { id: user.id, name: user.name, email: user.email, role: user.role } });
 }
 
 export function clearSession(): void {

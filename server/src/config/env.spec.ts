@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { envSchema, loadConfig } from './env.js';
+import { DEMO_SECRETS_KEY, envSchema, loadConfig } from './env.js';
+
+const OWN_KEY = 'ab'.repeat(32);
 
 describe('loadConfig', () => {
   describe('defaults', () => {
@@ -12,7 +14,10 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/rapport',
         REDIS_URL: 'redis://127.0.0.1:6379',
         REDIS_PREFIX: 'rapport',
-        JWT_TTL: '12h',
+        JWT_TTL: '15m',
+        REFRESH_TOKEN_TTL_DAYS: 14,
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: 5,
+        LOGIN_MAX_FAILURES_PER_IP: 20,
         SIMULATOR: true,
         DEMO_SEED: true,
         LOG_LEVEL: 'info',
@@ -48,6 +53,11 @@ describe('loadConfig', () => {
       ['JWT_SECRET', 'short'],
       ['LOG_LEVEL', 'verbose'],
       ['SIMULATOR', 'maybe'],
+      ['SECRETS_KEY', 'a-password-not-a-key'],
+      ['SECRETS_KEY_PREVIOUS', `${'ab'.repeat(32)},short`],
+      ['JWT_TTL', '15 minutes'],
+      ['REFRESH_TOKEN_TTL_DAYS', '0'],
+      ['LOGIN_MAX_FAILURES_PER_ACCOUNT', '0'],
     ])('%s=%s', (name, value) => {
       expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`Invalid configuration:[\\s\\S]*\\b${name}:`));
     });
@@ -72,7 +82,12 @@ describe('loadConfig', () => {
     });
 
     it('accepts a secret of its own', () => {
-      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-real-long-secret' }).JWT_SECRET).toBe('a-real-long-secret');
+      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-real-long-secret', SECRETS_KEY: OWN_KEY }).JWT_SECRET).toBe('a-real-long-secret');
+    });
+
+    it('refuses the demo SECRETS_KEY, naming the variable and not the key', () => {
+      expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-real-long-secret' })).toThrow(/SECRETS_KEY: set a key of your own/);
+      expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-real-long-secret', SECRETS_KEY: DEMO_SECRETS_KEY })).toThrow(/SECRETS_KEY/);
     });
 
     it('lets development and test run on the default secret', () => {

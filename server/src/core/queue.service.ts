@@ -3,6 +3,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { CONFIG, type AppConfig } from '../config/env.js';
 import { logRedisError } from './redis.service.js';
+import { commandConnectionOptions } from './redis-options.js';
 import type { SlaMetric } from '@rapport/shared';
 import { jobIds, QueueName, type InboundJob, type JobPayloads, type ProfileJob, type RoutingJob } from './queues.js';
 
@@ -20,8 +21,9 @@ export class QueueService implements OnApplicationShutdown {
   private readonly queues: { [Q in QueueName]: Queue<JobPayloads[Q]> };
 
   constructor(@Inject(CONFIG) config: AppConfig) {
-    // Jobs added in the same tick (a webhook storm) travel to Redis in one write.
-    this.connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, enableAutoPipelining: true });
+    // Jobs added in the same tick (a webhook storm) travel to Redis in one write. While Redis is down an
+    // add fails within seconds where HTTP is served, so a webhook answers 503 and never 200 unqueued.
+    this.connection = new Redis(config.REDIS_URL, { ...commandConnectionOptions(config), enableAutoPipelining: true });
     this.connection.on('error', logRedisError);
     const make = <Q extends QueueName>(name: Q) =>
       new Queue<JobPayloads[Q]>(name, { connection: this.connection, prefix: config.REDIS_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS });
@@ -33,6 +35,7 @@ export class QueueService implements OnApplicationShutdown {
       [QueueName.Profiles]: make(QueueName.Profiles),
       [QueueName.Sla]: make(QueueName.Sla),
       [QueueName.Timers]: make(QueueName.Timers),
+      [QueueName.Maintenance]: make(QueueName.Maintenance),
     };
   }
 

@@ -10,6 +10,8 @@ export enum QueueName {
   Profiles = 'profiles',
   Sla = 'sla',
   Timers = 'timers',
+  /** Housekeeping on job schedulers: the daily retention purge. */
+  Maintenance = 'maintenance',
 }
 
 /** Where an inbound job came from: a channel's own webhook, a shared platform webhook, or a poll. */
@@ -30,7 +32,9 @@ export type RoutingJob =
   | { type: 'route'; conversationId: string }
   | { type: 'drain-team'; teamId: string }
   | { type: 'drain-agent'; userId: string }
-  | { type: 'agent-offline'; userId: string; since: number };
+  | { type: 'agent-offline'; userId: string; since: number }
+  /** Deactivated by an admin: every open conversation of theirs goes back to routing. */
+  | { type: 'agent-deactivated'; userId: string };
 
 /** One channel's poll, run by the job scheduler of that channel. */
 export interface PollJob {
@@ -65,6 +69,9 @@ export interface TimerJobs {
 export type TimerJobName = keyof TimerJobs;
 export type TimerJob = { [K in TimerJobName]: { type: K } & TimerJobs[K] }[TimerJobName];
 
+/** Housekeeping, each kind run by a job scheduler of its own. */
+export type MaintenanceJob = { type: 'retention' };
+
 export interface JobPayloads {
   [QueueName.Inbound]: InboundJob;
   [QueueName.Outbound]: OutboundJob;
@@ -73,6 +80,7 @@ export interface JobPayloads {
   [QueueName.Profiles]: ProfileJob;
   [QueueName.Sla]: SlaJob;
   [QueueName.Timers]: TimerJob;
+  [QueueName.Maintenance]: MaintenanceJob;
 }
 
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 40);
@@ -93,4 +101,6 @@ export const jobIds = {
   /** One per conversation and snooze time: snoozing again until another time is another job. */
   snoozeWake: (conversationId: string, until: Date): string => `snooze-${conversationId}-${until.getTime()}`,
   followUpDue: (followUpId: string): string => `followup-${followUpId}`,
+  /** One retention scheduler per deployment, however many processes upsert it. */
+  retentionScheduler: 'retention-daily',
 };

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { CONFIG, type AppConfig } from '../config/env.js';
+import { commandConnectionOptions } from './redis-options.js';
 
 const logger = new Logger('Redis');
 let lastReported = 0;
@@ -19,7 +20,7 @@ export class RedisService implements OnApplicationShutdown {
   private subscriberClient: Redis | null = null;
 
   constructor(@Inject(CONFIG) private readonly config: AppConfig) {
-    this.client = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
+    this.client = new Redis(config.REDIS_URL, { ...commandConnectionOptions(config), lazyConnect: false });
     this.client.on('error', logRedisError);
   }
 
@@ -30,13 +31,14 @@ export class RedisService implements OnApplicationShutdown {
   /** A dedicated connection for SUBSCRIBE (a subscribed connection cannot run other commands). */
   get subscriber(): Redis {
     if (!this.subscriberClient) {
-      this.subscriberClient = this.client.duplicate();
+      // Subscriptions wait for Redis to come back (ioredis subscribes again on reconnect); no request waits on them.
+      this.subscriberClient = this.client.duplicate({ maxRetriesPerRequest: null, commandTimeout: undefined });
       this.subscriberClient.on('error', logRedisError);
     }
     return this.subscriberClient;
   }
 
-  /** Commands wait for a reconnect rather than fail (queues need that): a health check must not. */
+  /** Commands may wait for a reconnect (in a worker-only process): a health check must not. */
   async ping(timeoutMs = 1500): Promise<boolean> {
     const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
     try {

@@ -3,6 +3,9 @@ import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
+/** How long a query waits for a pooled connection (a new one, or a free one under load). */
+export const CONNECT_TIMEOUT_MS = 5000;
+
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
@@ -13,7 +16,9 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     uuidExtension: 'pgcrypto',
-    extra: { max: poolSize },
+    // A request or job that cannot have a connection within 5 s fails (503 for requests, a retry for
+    // jobs) instead of waiting for a Postgres that is down; keepAlive notices a vanished server.
+    extra: { max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true },
   };
 }
 

@@ -5,7 +5,9 @@ import { AuthService } from '../modules/auth/auth.service.js';
 import { TeamMemberEntity } from '../modules/auth/team-member.entity.js';
 import { TeamEntity } from '../modules/auth/team.entity.js';
 import { UserEntity } from '../modules/auth/user.entity.js';
+import { openSecrets, sealSecrets } from '../modules/channels/channel-secrets.js';
 import { ChannelEntity } from '../modules/channels/channel.entity.js';
+import type { SecretBox } from '../modules/channels/secret-box.js';
 
 export const DEMO_PASSWORD = 'rapport-demo';
 export const DEMO_API_CHANNEL_KEY = 'demo';
@@ -24,7 +26,7 @@ const DEMO_USERS: Array<{ email: string; name: string; role: Role }> = [
  * Creates the demo workspace when the database has no users yet: the seven demo users, team "Care"
  * with the four agents (and the lead), and the `demo` API channel. Safe to run on every start.
  */
-export async function ensureDemoWorkspace(manager: EntityManager, config: AppConfig): Promise<void> {
+export async function ensureDemoWorkspace(manager: EntityManager, config: AppConfig, box: SecretBox): Promise<void> {
   if ((await manager.getRepository(UserEntity).count()) === 0) {
     const passwordHash = await AuthService.hashPassword(DEMO_PASSWORD);
     const users = await manager
@@ -40,17 +42,21 @@ export async function ensureDemoWorkspace(manager: EntityManager, config: AppCon
         key: DEMO_API_CHANNEL_KEY,
         name: 'Website widget (API)',
         config: { key: DEMO_API_CHANNEL_KEY },
-        secrets: { secret: config.API_CHANNEL_SECRET },
+        secrets: sealSecrets(box, { secret: config.API_CHANNEL_SECRET }),
         teamId: team.id,
       }),
     );
   }
   // The demo channel's secret follows API_CHANNEL_SECRET, so changing the environment is enough.
-  await manager
-    .createQueryBuilder()
-    .update(ChannelEntity)
-    .set({ secrets: () => `jsonb_set(secrets, '{secret}', to_jsonb(:secret::text))` })
-    .setParameter('secret', config.API_CHANNEL_SECRET)
-    .where('key = :key AND kind = :kind', { key: DEMO_API_CHANNEL_KEY, kind: 'api' })
-    .execute();
+  const demo = await manager
+    .getRepository(ChannelEntity)
+    .createQueryBuilder('c')
+    .select(['c.id', 'c.name'])
+    .addSelect('c.secrets')
+    .where('c.key = :key AND c.kind = :kind', { key: DEMO_API_CHANNEL_KEY, kind: 'api' })
+    .getOne();
+  if (!demo) return;
+  const secrets = openSecrets(box, demo.secrets, demo);
+  if (secrets.secret === config.API_CHANNEL_SECRET) return;
+  await manager.getRepository(ChannelEntity).update({ id: demo.id }, { secrets: sealSecrets(box, { ...secrets, secret: config.API_CHANNEL_SECRET }) });
 }

@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { ChannelKind } from '@rapport/shared';
 import { splitSecrets } from '../modules/channels/channel-config.js';
+import { sealSecrets } from '../modules/channels/channel-secrets.js';
 import { ChannelEntity } from '../modules/channels/channel.entity.js';
+import type { SecretBox } from '../modules/channels/secret-box.js';
 import { TeamEntity } from '../modules/auth/team.entity.js';
 import { createDemoSlaPolicies } from './demo-sla.js';
 import { SIMULATED_ACCOUNTS } from '../simulator/accounts.js';
@@ -25,7 +27,7 @@ function demoChannels(simulatorUrl: string): Array<{ kind: ChannelKind; name: st
  * One channel of every platform kind, pointed at the simulator, and the demo SLA policies. Created once;
  * on later starts only `apiBaseUrl` follows the simulator's address.
  */
-export async function ensureSimulatedChannels(manager: EntityManager, simulatorUrl: string): Promise<void> {
+export async function ensureSimulatedChannels(manager: EntityManager, simulatorUrl: string, box: SecretBox): Promise<void> {
   const repo = manager.getRepository(ChannelEntity);
   const team = await manager.getRepository(TeamEntity).findOneBy({ name: 'Care' });
   const firstRun = (await repo.countBy({ kind: 'facebook' })) === 0;
@@ -35,7 +37,7 @@ export async function ensureSimulatedChannels(manager: EntityManager, simulatorU
     if (existing) {
       await repo.update({ id: existing.id }, { config: { ...existing.config, apiBaseUrl: simulatorUrl, ...(demo.kind === 'mastodon' ? { instanceUrl: simulatorUrl } : {}) } });
     } else {
-      await repo.save(repo.create({ kind: demo.kind, name: demo.name, key: null, config, secrets, teamId: team?.id ?? null }));
+      await repo.save(repo.create({ kind: demo.kind, name: demo.name, key: null, config, secrets: sealSecrets(box, secrets), teamId: team?.id ?? null }));
     }
   }
   // Once, with the simulated traffic: countdowns and breaches to look at from the first minute.

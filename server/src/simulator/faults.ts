@@ -21,13 +21,22 @@ export class FaultQueue {
     this.log(`fault armed: next ${times} ${target}(s) on ${kind} → ${fault}`);
   }
 
-  /** Consumes an armed fault for this request, if any, and answers with it. */
+  /** Consumes an armed fault for this request, if any, and answers with it (true: answered, stop here). */
   take(kind: ChannelKind, target: FaultTarget, res: ServerResponse): boolean {
     const queue = this.armed.get(`${kind}:${target}`);
     const head = queue?.[0];
     if (!queue || !head) return false;
     head.remaining -= 1;
     if (head.remaining <= 0) queue.shift();
+    if (head.fault === 'lost-answer') {
+      // The platform does the work (the reply is posted) but its answer never arrives: the connection drops.
+      this.log(`fault: ${kind} ${target} → lost-answer (accepted, connection dropped before the answer)`);
+      res.end = ((..._args: unknown[]) => {
+        res.socket?.destroy();
+        return res;
+      }) as ServerResponse['end'];
+      return false;
+    }
     const answer = faultAnswer(kind, head.fault);
     this.log(`fault: ${kind} ${target} → ${head.fault} (HTTP ${answer.status})`);
     sendAnswer(res, answer);

@@ -8,8 +8,10 @@ import { fbtraceId } from './ids.js';
  * rate-limit headers), for the faults a test or a person can inject with `failNext`.
  */
 
-export const FAULTS = ['rate-limit', 'server-error', 'outside-window', 'invalid-token'] as const;
+export const FAULTS = ['rate-limit', 'server-error', 'outside-window', 'invalid-token', 'lost-answer'] as const;
 export type Fault = (typeof FAULTS)[number];
+/** The faults that answer with an error; `lost-answer` accepts the request and drops the connection instead of answering. */
+export type ErrorFault = Exclude<Fault, 'lost-answer'>;
 
 export function isFault(value: unknown): value is Fault {
   return typeof value === 'string' && (FAULTS as readonly string[]).includes(value);
@@ -58,7 +60,7 @@ export function sendAnswer(res: ServerResponse, answer: PlatformAnswer): void {
 }
 
 /** What the platform behind `kind` answers when `fault` strikes. */
-export function faultAnswer(kind: ChannelKind, fault: Fault, now: number = Date.now()): PlatformAnswer {
+export function faultAnswer(kind: ChannelKind, fault: ErrorFault, now: number = Date.now()): PlatformAnswer {
   const resetEpoch = Math.floor(now / 1000) + RATE_LIMIT_RESET_SECONDS;
   switch (kind) {
     case 'facebook':

@@ -24,13 +24,22 @@ export class SentLog {
   /** Kept in place (never replaced): `Simulator.sent` is this very array. */
   readonly entries: SentReply[] = [];
 
-  constructor(private readonly log: (line: string) => void) {}
+  constructor(
+    private readonly log: (line: string) => void,
+    /** Called as each reply is accepted, before it is answered (tests crash Rapport right there). */
+    private readonly onReply: (reply: SentReply) => void = () => undefined,
+  ) {}
 
   record(reply: Omit<SentReply, 'at'>): void {
     const entry: SentReply = { ...reply, at: new Date().toISOString() };
     this.entries.push(entry);
     if (this.entries.length > SENT_KEEP) this.entries.splice(0, this.entries.length - SENT_KEEP);
     const preview = reply.text.length > 60 ? `${reply.text.slice(0, 57)}...` : reply.text;
+    try {
+      this.onReply(entry);
+    } catch {
+      // A test's hook must not break the stand-in's answer.
+    }
     this.log(`← ${reply.kind} reply to ${reply.to || '?'}${reply.public ? ' (public)' : ''}: "${preview}"`);
   }
 }

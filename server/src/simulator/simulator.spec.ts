@@ -504,6 +504,23 @@ describe('X API v2 stand-in', () => {
     expect(dig(sent.body, 'data', 'dm_conversation_id')).toBe(ids.join('-'));
     expect(env.sim.sent.at(-1)).toMatchObject({ kind: 'x', to: dm.senderId, inReplyTo: null, public: false, text: 'Could you confirm the postcode?' });
   });
+
+  it('looks up what was sent: DM events with a participant, and the account\'s own posts since a time', async () => {
+    const since = new Date(Date.now() - 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const mention = await env.sim.customerSays('x', { customerId: 'lookup-me', text: 'is my reply there?', public: true });
+    const reply = await call(env.sim.url, 'POST', '/2/tweets', { json: { text: 'Yes it is', reply: { in_reply_to_tweet_id: mention.externalId } }, headers: auth });
+    const posts = await call(env.sim.url, 'GET', `/2/users/${A.x.userId}/tweets?start_time=${since}&max_results=100&tweet.fields=created_at,referenced_tweets`, { headers: auth });
+    expect(posts.status).toBe(200);
+    expect(dig(posts.body, 'data', 0)).toMatchObject({ id: dig(reply.body, 'data', 'id'), text: 'Yes it is', referenced_tweets: [{ type: 'replied_to', id: mention.externalId }] });
+    const later = await call(env.sim.url, 'GET', `/2/users/${A.x.userId}/tweets?start_time=2999-01-01T00:00:00Z&max_results=100`, { headers: auth });
+    expect(dig(later.body, 'meta', 'result_count')).toBe(0);
+
+    const dm = await env.sim.customerSays('x', { customerId: 'lookup-dm', text: 'hello in private' });
+    const sent = await call(env.sim.url, 'POST', `/2/dm_conversations/with/${dm.senderId}/messages`, { json: { text: 'Hello back' }, headers: auth });
+    const events = await call(env.sim.url, 'GET', `/2/dm_conversations/with/${dm.senderId}/dm_events?dm_event.fields=id,text,sender_id,created_at&max_results=100`, { headers: auth });
+    expect(dig(events.body, 'data', 0)).toMatchObject({ id: dig(sent.body, 'data', 'dm_event_id'), text: 'Hello back', sender_id: A.x.userId, event_type: 'MessageCreate' });
+    expect(dig(events.body, 'data', 1)).toMatchObject({ text: 'hello in private', sender_id: dm.senderId });
+  });
 });
 
 describe('Telegram Bot API stand-in', () => {
@@ -697,6 +714,16 @@ describe('generic API channel callback', () => {
     expect(forged.status).toBe(401);
     expect(env.sim.sent.at(-1)?.id).toBe(answer.id);
   });
+
+  it('honours Idempotency-Key: the same key again answers the same id and records nothing new', async () => {
+    const body = JSON.stringify({ id: 'msg-2', conversationId: 'c-1', to: { id: 'cust-1' }, text: 'Only once, please', inReplyTo: null, timestamp: new Date().toISOString() });
+    const headers = { 'content-type': 'application/json', 'x-rapport-signature': `sha256=${createHmac('sha256', SECRETS.apiChannelSecret).update(body).digest('hex')}`, 'idempotency-key': 'msg-2' };
+    const before = env.sim.sent.length;
+    const first = (await (await fetch(`${env.sim.url}${A.api.callbackPath}`, { method: 'POST', headers, body })).json()) as { id: string };
+    const again = (await (await fetch(`${env.sim.url}${A.api.callbackPath}`, { method: 'POST', headers, body })).json()) as { id: string };
+    expect(again.id).toBe(first.id);
+    expect(env.sim.sent.length).toBe(before + 1);
+  });
 });
 
 describe('faults', () => {
@@ -796,6 +823,15 @@ describe('faults', () => {
       const recovered = await send(c.kind);
       expect({ case: `${c.kind} ${c.fault} then`, status: recovered.status < 300 }).toEqual({ case: `${c.kind} ${c.fault} then`, status: true });
     }
+  });
+
+  it('lost-answer: the reply is posted and recorded, but the connection drops before the answer', async () => {
+    const before = env.sim.sent.length;
+    env.sim.failNext('telegram', 'lost-answer');
+    await expect(send('telegram')).rejects.toThrow();
+    expect(env.sim.sent.length).toBe(before + 1);
+    expect((await send('telegram')).status).toBe(200);
+    expect(env.sim.sent.length).toBe(before + 2);
   });
 
   it('last for `times` sends, are not recorded, and can target polls', async () => {

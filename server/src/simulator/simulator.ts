@@ -49,6 +49,8 @@ export interface SimulatorOptions {
   /** Seedable randomness for the scenarios and the customers' behaviour (default Math.random). */
   random?: () => number;
   log?: (line: string) => void;
+  /** Called as a stand-in accepts each reply, just before it answers Rapport. */
+  onReply?: (reply: SentReply) => void;
   /** Chance that a customer answers an agent's reply while traffic runs (default 0.5). */
   followUpProbability?: number;
   /** Delays, shortened by tests. */
@@ -102,7 +104,7 @@ class PlatformSimulator implements Simulator, ControlTarget {
     };
     this.rapportUrl = options.rapportUrl.replace(/\/+$/, '');
     const random = options.random ?? Math.random;
-    const replies = new SentLog(this.log);
+    const replies = new SentLog(this.log, options.onReply);
     this.sent = replies.entries;
     this.traffic = new Traffic({
       rate: options.traffic ? Math.max(0, options.traffic.messagesPerMinute) : 0,

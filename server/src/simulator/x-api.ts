@@ -11,8 +11,21 @@ import { RateWindow } from './rate-window.js';
 
 const X_MENTIONS_PATH = /^\/2\/users\/([^/]+)\/mentions$/;
 const X_DM_PATH = /^\/2\/dm_conversations\/with\/([^/]+)\/messages$/;
+const X_DM_EVENTS_PATH = /^\/2\/dm_conversations\/with\/([^/]+)\/dm_events$/;
+const X_USER_POSTS_PATH = /^\/2\/users\/([^/]+)\/tweets$/;
 const X_APP = { id: '3033300', name: 'Twitter Web App', url: 'https://mobile.twitter.com' };
 const CITIES: Record<Language, string> = { en: 'Leeds, UK', es: 'Sevilla, España', fr: 'Lyon, France', de: 'Köln, Deutschland', pt: 'São Paulo, Brasil', it: 'Torino, Italia' };
+
+/** One message of a DM conversation, as the DM lookup answers it. */
+interface DmEvent {
+  id: string;
+  participant: string;
+  sender_id: string;
+  text: string;
+  created_at: string;
+}
+
+const isoSeconds = (at: number): string => new Date(at).toISOString().replace(/\.\d{3}Z$/, '.000Z');
 
 interface TweetRecord {
   /** The v2 Post object, all fields. */
@@ -99,6 +112,10 @@ function dmWebhook(customer: SimCustomer, eventId: string, text: string, now: nu
 /** X API v2: DMs arrive as Account Activity webhooks, mentions wait for Rapport's poller; posts and DMs are sent here. */
 export class XApi {
   private readonly tweets = new Map<string, TweetRecord>();
+  /** Our own posts, oldest first, for the user posts timeline (`GET /2/users/:id/tweets`). */
+  private readonly ownPosts: string[] = [];
+  /** DMs both ways, oldest first, for the DM lookup. */
+  private readonly dmEvents: DmEvent[] = [];
   /** Mention ids, oldest first, for the mentions timeline. */
   private readonly mentions: string[] = [];
   private readonly mentionsWindow = new RateWindow(450, 15 * 60_000);
@@ -116,6 +133,7 @@ export class XApi {
   async sayDm(customer: SimCustomer, text: string): Promise<CustomerSaid> {
     const now = Date.now();
     const eventId = this.ctx.ids.tweetId();
+    enqueue(this.dmEvents, { id: eventId, participant: customer.platformId, sender_id: customer.platformId, text, created_at: isoSeconds(now) });
     const delivered = await this.ctx.webhooks.toX(dmWebhook(customer, eventId, text, now), `x DM from ${customer.name}`);
     return { externalId: eventId, senderId: customer.platformId, delivered };
   }
@@ -158,6 +176,10 @@ export class XApi {
     if (method === 'POST' && path === '/2/tweets') return this.post(path, body, res);
     const dm = X_DM_PATH.exec(path);
     if (method === 'POST' && dm) return this.sendDm(path, dm[1] ?? '', body, res);
+    const dmEvents = X_DM_EVENTS_PATH.exec(path);
+    if (method === 'GET' && dmEvents) return this.dmLookup(dmEvents[1] ?? '', query, res);
+    const posts = X_USER_POSTS_PATH.exec(path);
+    if (method === 'GET' && posts) return this.userPosts(posts[1] ?? '', query, res);
     sendJson(res, 404, { title: 'Not Found Error', detail: `Sorry, that page does not exist: ${method} ${path}`, type: 'https://api.twitter.com/2/problems/resource-not-found', status: 404 });
   }
 
@@ -172,7 +194,16 @@ export class XApi {
     const id = this.ctx.ids.tweetId();
     const original = replyTo ? this.tweets.get(replyTo) : undefined;
     const conversationId = original?.conversationId ?? replyTo ?? id;
-    remember(this.tweets, id, { data: { id, text, author_id: SIMULATED_ACCOUNTS.x.userId, conversation_id: conversationId }, author: null, conversationId });
+    const data: Record<string, unknown> = {
+      id,
+      text,
+      author_id: SIMULATED_ACCOUNTS.x.userId,
+      conversation_id: conversationId,
+      created_at: isoSeconds(Date.now()),
+      ...(replyTo ? { referenced_tweets: [{ type: 'replied_to', id: replyTo }] } : {}),
+    };
+    remember(this.tweets, id, { data, author: null, conversationId });
+    enqueue(this.ownPosts, id);
     this.ctx.replies.record({ kind: 'x', to: original?.author?.platformId ?? '', text, inReplyTo: replyTo ?? null, path, body, id, public: true });
     sendJson(res, 201, { data: { id, text, edit_history_tweet_ids: [id] } }, rateHeaders(this.tweetsWindow.limit, window));
     this.ctx.followUp(original?.author ?? null, { type: 'x-mention', replyToTweetId: id, conversationId });
@@ -188,9 +219,52 @@ export class XApi {
     const eventId = this.ctx.ids.tweetId();
     const us = SIMULATED_ACCOUNTS.x.userId;
     const conversationId = compareIds(participant, us) < 0 ? `${participant}-${us}` : `${us}-${participant}`;
+    enqueue(this.dmEvents, { id: eventId, participant, sender_id: us, text: text ?? '', created_at: isoSeconds(Date.now()) });
     this.ctx.replies.record({ kind: 'x', to: participant, text: text ?? '', inReplyTo: null, path, body, id: eventId, public: false });
     sendJson(res, 201, { data: { dm_conversation_id: conversationId, dm_event_id: eventId } }, rateHeaders(this.dmWindow.limit, window));
     this.ctx.followUp(this.ctx.customers.byId('x', participant), { type: 'dm' });
+  }
+
+  /** GET /2/dm_conversations/with/{participant}/dm_events: the conversation's messages, newest first (no paging here). */
+  private dmLookup(participant: string, query: Params, res: ServerResponse): void {
+    if (!isDecimalId(participant)) return invalid(res, `The \`participant_id\` value [${participant}] is not valid.`);
+    const maxResults = int(query.max_results) ?? 100;
+    if (maxResults < 1 || maxResults > 100) return invalid(res, `The \`max_results\` query parameter value [${String(query.max_results)}] is not between 1 and 100`);
+    const fields = new Set((str(query['dm_event.fields']) ?? '').split(',').filter(Boolean));
+    const page = this.dmEvents
+      .filter((e) => e.participant === participant)
+      .reverse()
+      .slice(0, maxResults)
+      .map((e) => ({
+        id: e.id,
+        event_type: 'MessageCreate',
+        text: e.text,
+        ...(fields.has('sender_id') ? { sender_id: e.sender_id } : {}),
+        ...(fields.has('created_at') ? { created_at: e.created_at } : {}),
+      }));
+    sendJson(res, 200, page.length ? { data: page, meta: { result_count: page.length } } : { meta: { result_count: 0 } });
+  }
+
+  /** GET /2/users/{id}/tweets: the account's own posts, newest first, from `start_time` on. */
+  private userPosts(userId: string, query: Params, res: ServerResponse): void {
+    if (!isDecimalId(userId)) return invalid(res, `The \`id\` query parameter value [${userId}] does not match ^[0-9]{1,19}$`, { id: [userId] });
+    const maxResults = int(query.max_results) ?? 10;
+    if (maxResults < 5 || maxResults > 100) return invalid(res, `The \`max_results\` query parameter value [${String(query.max_results)}] is not between 5 and 100`);
+    const startTime = str(query.start_time);
+    const from = startTime === undefined ? Number.NEGATIVE_INFINITY : Date.parse(startTime);
+    if (Number.isNaN(from)) return invalid(res, `The \`start_time\` query parameter value [${startTime ?? ''}] is not a valid time`);
+    const fields = new Set((str(query['tweet.fields']) ?? str(query['post.fields']) ?? '').split(',').filter(Boolean));
+    const ids = userId === SIMULATED_ACCOUNTS.x.userId ? [...this.ownPosts].reverse() : [];
+    const page = ids
+      .map((id) => this.tweets.get(id)?.data)
+      .filter((data): data is Record<string, unknown> => data !== undefined && Date.parse(String(data.created_at)) >= from)
+      .slice(0, maxResults)
+      .map((data) => {
+        const out: Record<string, unknown> = { id: data.id, text: data.text, edit_history_tweet_ids: [data.id] };
+        for (const field of ['created_at', 'referenced_tweets', 'conversation_id', 'author_id']) if (fields.has(field) && data[field] !== undefined) out[field] = data[field];
+        return out;
+      });
+    sendJson(res, 200, page.length ? { data: page, meta: { result_count: page.length, newest_id: page[0]!.id, oldest_id: page[page.length - 1]!.id } } : { meta: { result_count: 0 } });
   }
 
   /** GET /2/users/{id}/mentions: newest first, paged backwards with an opaque token. */

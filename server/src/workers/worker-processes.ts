@@ -90,10 +90,18 @@ export function answerMetricsRequests(collect: () => Promise<ProcessMetrics>): v
   });
 }
 
-/** A worker process started by `startWorkerProcesses` stops when its parent is gone, however it went. */
-export function exitWithParent(close: () => Promise<void>): void {
+/** How long a process whose parent is gone may take to close before it exits anyway. */
+const ORPHAN_CLOSE_MS = 10_000;
+
+/**
+ * A process started with an IPC channel (a worker process by `startWorkerProcesses`, the server by `npm
+ * start`) stops when its parent is gone, however it went: the channel closes even on SIGKILL.
+ */
+export function exitWithParent(close: () => Promise<void>, closeMs = ORPHAN_CLOSE_MS): void {
   if (!process.send) return;
   process.once('disconnect', () => {
+    // A close that hangs (a job that never ends) must not leave an orphan behind.
+    setTimeout(() => process.exit(1), closeMs).unref();
     void close().finally(() => process.exit(0));
   });
 }

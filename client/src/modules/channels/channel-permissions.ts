@@ -9,3 +9,8 @@ export function canSeeChannels(user: Pick<User, 'role'>): boolean {
 export function canEditChannels(user: Pick<User, 'role'>): boolean {
   return user.role === 'admin';
 }
+
+/** Admins only: dead letters hold raw platform bodies, customers' words included. */
+export function canSeeDeadLetters(user: Pick<User, 'role'>): boolean {
+  return user.role === 'admin';
+}

@@ -8,8 +8,9 @@ import { useCurrentUser } from '../auth/use-session';
 import { useTeams } from '../team/use-agents';
 import { NO_TEAM } from './channel-config-diff';
 import { ChannelForm } from './channel-form';
-import { canEditChannels } from './channel-permissions';
+import { canEditChannels, canSeeDeadLetters } from './channel-permissions';
 import { ChannelRow } from './channel-row';
+import { DeadLettersSection } from './dead-letters-section';
 import { useChannels } from './use-channels';
 import { useDeleteChannel, useUpdateChannel } from './use-channel-mutations';
 
@@ -128,6 +129,7 @@ export function ChannelsView() {
           </section>
         ) : null}
         {body}
+        {canSeeDeadLetters(user) ? <DeadLettersSection channels={channels.data ?? []} /> : null}
       </div>
     </main>
   );

@@ -1,4 +1,4 @@
-import type { CustomerMatch, CustomerProfile, MergeSuggestion, UpdateCustomerBody } from '@rapport/shared';
+import type { CustomerExport, CustomerMatch, CustomerProfile, EraseResult, MergeSuggestion, UpdateCustomerBody } from '@rapport/shared';
 import { apiRequest } from '../../lib/api-client';
 
 export function fetchCustomer(id: string, signal?: AbortSignal): Promise<CustomerProfile> {
@@ -25,4 +25,14 @@ export function fetchMergeSuggestions(id: string, signal?: AbortSignal): Promise
 
 export function searchCustomers(q: string, signal?: AbortSignal): Promise<{ items: CustomerMatch[] }> {
   return apiRequest<{ items: CustomerMatch[] }>('/customers', { query: { q, limit: 10 }, signal });
+}
+
+/** Everything held about the customer, as one JSON document (the server records who asked). */
+export function fetchCustomerExport(id: string): Promise<CustomerExport> {
+  return apiRequest<CustomerExport>(`/customers/${encodeURIComponent(id)}/export`);
+}
+
+/** Removes their names, handles, texts and attachments everywhere; the figures stay. */
+export function eraseCustomer(id: string): Promise<EraseResult> {
+  return apiRequest<EraseResult>(`/customers/${encodeURIComponent(id)}/erase`, { method: 'POST', body: { confirm: true } });
 }

@@ -10,16 +10,18 @@ export function CustomerIdentities({ profile }: { profile: CustomerProfile }) {
   const split = useSplitCustomer(profile.id);
   const [confirming, setConfirming] = useState<string | null>(null);
   if (profile.identities.length === 0) return <p className="muted">No linked accounts.</p>;
-  const canSplit = profile.identities.length > 1;
+  // An erased customer's accounts are only the channels their conversations came from: nobody to split off.
+  const erased = Boolean(profile.erasedAt);
+  const canSplit = profile.identities.length > 1 && !erased;
   return (
     <>
       <ul className="identity-list" data-testid="customer-identities">
         {profile.identities.map((identity) => (
           <li key={identity.id} data-testid="customer-identity" data-channel={identity.channelKind}>
             <ChannelBadge kind={identity.channelKind} />
-            <span className="identity-name">{identity.displayName ?? identityLabel(identity)}</span>
+            <span className="identity-name">{erased ? 'Erased account' : (identity.displayName ?? identityLabel(identity))}</span>
             {/* Who they are on that channel: the handle, else the platform id (a WhatsApp number). */}
-            {identity.displayName ? <span className="muted identity-display">{identity.handle ?? identity.externalId}</span> : null}
+            {identity.displayName && !erased ? <span className="muted identity-display">{identity.handle ?? identity.externalId}</span> : null}
             {canSplit && confirming !== identity.id ? (
               <button type="button" className="link-button identity-split" data-testid="identity-split" onClick={() => setConfirming(identity.id)}>
                 Split

@@ -16,7 +16,8 @@ import { CustomerIdentities } from './customer-identities';
 import { CustomerLanguageSelect } from './customer-language-select';
 import { CustomerMerge } from './customer-merge';
 import { CustomerNotesEditor } from './customer-notes-editor';
-import { canChangeTier } from './customer-permissions';
+import { canChangeTier, canManageCustomerData } from './customer-permissions';
+import { CustomerPrivacy } from './customer-privacy';
 import { SaveError } from './customer-save-error';
 import { CustomerVipToggle } from './customer-vip-toggle';
 import { TagsEditor } from './tags-editor';
@@ -160,6 +161,7 @@ function PastConversations({ profile, currentConversationId, onOpenConversation 
 
 export function CustomerPanel({ customerId, currentConversationId, onOpenConversation }: CustomerPanelProps) {
   const customer = useCustomer(customerId);
+  const user = useCurrentUser();
 
   if (customerId === undefined || customer.isPending) {
     return (
@@ -211,9 +213,12 @@ export function CustomerPanel({ customerId, currentConversationId, onOpenConvers
         <CustomerIdentities key={`identities-${profile.id}`} profile={profile} />
       </Section>
 
-      <Section title="Same person elsewhere?">
-        <CustomerMerge key={`merge-${profile.id}`} profile={profile} />
-      </Section>
+      {/* An erased customer is nobody anymore: there is no one to merge them with. */}
+      {profile.erasedAt ? null : (
+        <Section title="Same person elsewhere?">
+          <CustomerMerge key={`merge-${profile.id}`} profile={profile} />
+        </Section>
+      )}
 
       <Section title="Notes">
         <CustomerNotesEditor key={`notes-${profile.id}`} customerId={profile.id} notes={profile.notes} />
@@ -222,6 +227,12 @@ export function CustomerPanel({ customerId, currentConversationId, onOpenConvers
       <Section title={`Conversations (${profile.conversations.length})`}>
         <PastConversations profile={profile} currentConversationId={currentConversationId} onOpenConversation={onOpenConversation} />
       </Section>
+
+      {canManageCustomerData(user) ? (
+        <Section title="Customer data">
+          <CustomerPrivacy key={`privacy-${profile.id}`} profile={profile} />
+        </Section>
+      ) : null}
     </aside>
   );
 }

@@ -1,6 +1,5 @@
 import type { ResponseTimeGroup, ResponseTimesReport, VolumeReport } from '@rapport/shared';
-import { ApiRequestError, apiRequest, buildUrl, NETWORK_ERROR_STATUS, toApiError } from '../../lib/api-client';
-import { clearSession, getAccessToken } from '../../lib/session-store';
+import { ApiRequestError, apiRequest, authorizedFetch, buildUrl, NETWORK_ERROR_STATUS, toApiError } from '../../lib/api-client';
 
 export interface ReportQuery {
   from: string;
@@ -23,16 +22,14 @@ export function fetchVolume(query: ReportQuery, signal?: AbortSignal): Promise<V
 /** The same rows as the table, as the server's CSV (same URL, `Accept: text/csv`). */
 export async function fetchResponseTimesCsv(query: ResponseTimesQuery): Promise<Blob> {
   const headers = new Headers({ Accept: 'text/csv' });
-  const token = getAccessToken();
-  if (token) headers.set('Authorization', `Bearer ${token}`);
   let response: Response;
   try {
-    response = await fetch(buildUrl(RESPONSE_TIMES, { ...query }), { headers });
+    // An expired token is renewed and the download asked for again (see api-client).
+    response = await authorizedFetch(buildUrl(RESPONSE_TIMES, { ...query }), { headers });
   } catch {
     throw new ApiRequestError({ statusCode: NETWORK_ERROR_STATUS, error: 'Network Error', message: 'Cannot reach the server. Check your connection and try again.' });
   }
   if (!response.ok) {
-    if (response.status === 401) clearSession();
     const text = await response.text();
     let body: unknown = text;
     try {

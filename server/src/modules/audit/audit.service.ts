@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditAction, AuditEntry, ListAuditQuery, Page } from '@rapport/shared';
 import type { RequestOrigin } from '../../common/request-origin.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
+import { isEntryId } from './domain/audit-cursor.js';
 
 /** Who did it: a signed-in user, someone who only gave an email (a failed login), or the system (null). */
 export type AuditActor = { id: string | null; email: string | null } | null;
@@ -53,7 +54,8 @@ export class AuditService {
 
   /** Newest first; the cursor is the last entry's id. */
   async list(query: ListAuditQuery): Promise<Page<AuditEntry>> {
-    if (query.cursor !== undefined && !/^[1-9][0-9]{0,18}$/.test(query.cursor)) throw new BadRequestException('cursor: not a cursor from this list');
+    if (query.cursor !== undefined && !isEntryId(query.cursor)) throw new BadRequestException('cursor: not a cursor from this list');
+    if (query.from && query.to && Date.parse(query.from) >= Date.parse(query.to)) throw new BadRequestException('from must be before to');
     const q = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(query.limit + 1);
     if (query.action) q.andWhere('a.action = :action', { action: query.action });
     if (query.actorId) q.andWhere('a.actorId = :actorId', { actorId: query.actorId });

@@ -39,6 +39,10 @@ export class UserEntity {
   @Column({ type: 'timestamptz', nullable: true })
   lastAssignedAt: Date | null;
 
+  /** False once an admin deactivated them: no sign-in, no token accepted, no work from routing. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { createUserBody, updateUserBody, type CreateUserBody, type UpdateUserBody, type User } from '@rapport/shared';
+import { createUserBody, updateUserBody, type CreateUserBody, type UpdateUserBody, type UserAccount } from '@rapport/shared';
+import { Origin, type RequestOrigin } from '../../common/request-origin.js';
 import { UuidPipe } from '../../common/uuid.pipe.js';
 import { schema } from '../../common/json-schema.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
-import { Roles } from './auth.decorators.js';
+import { CurrentUser, Roles } from './auth.decorators.js';
+import type { AuthUser } from './auth-user.js';
 import { UsersService } from './users.service.js';
 
 
@@ -16,19 +18,20 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  list(): Promise<User[]> {
+  list(): Promise<UserAccount[]> {
     return this.users.list();
   }
 
   @Post()
   @ApiBody({ schema: schema(createUserBody) })
-  create(@Body(new ZodPipe(createUserBody)) body: CreateUserBody): Promise<User> {
-    return this.users.create(body);
+  create(@CurrentUser() user: AuthUser, @Origin() origin: RequestOrigin, @Body(new ZodPipe(createUserBody)) body: CreateUserBody): Promise<UserAccount> {
+    return this.users.create(body, { user, origin });
   }
 
+  /** `active: false` deactivates (sessions end at once); an admin cannot deactivate themselves or the last active admin. */
   @Patch(':id')
   @ApiBody({ schema: schema(updateUserBody) })
-  update(@Param('id', UuidPipe) id: string, @Body(new ZodPipe(updateUserBody)) body: UpdateUserBody): Promise<User> {
-    return this.users.update(id, body);
+  update(@CurrentUser() user: AuthUser, @Origin() origin: RequestOrigin, @Param('id', UuidPipe) id: string, @Body(new ZodPipe(updateUserBody)) body: UpdateUserBody): Promise<UserAccount> {
+    return this.users.update(id, body, { user, origin });
   }
 }

@@ -56,7 +56,19 @@ export interface IgnoredEvent {
   reason: string;
 }
 
-export type InboundItem = InboundMessage | InboundStatus | IgnoredEvent;
+/**
+ * Something the platform sent that Rapport cannot read (an unknown shape, a field of an unexpected type):
+ * never dropped, it becomes a dead letter. Events known and skipped on purpose are `ignored` instead.
+ */
+export interface UnreadableEvent {
+  kind: 'unreadable';
+  /** Names the field: `entry[0].messaging[0].sender.id: expected string, got boolean`. */
+  reason: string;
+  /** Polls only: the platform's page holding just this entry, as JSON (a webhook's dead letter keeps its whole body). */
+  raw?: string;
+}
+
+export type InboundItem = InboundMessage | InboundStatus | IgnoredEvent | UnreadableEvent;
 
 /** What a send needs: the reply, who it goes to, and the thread it answers. */
 export interface OutboundContext {
@@ -101,7 +113,10 @@ export interface PollResult {
   retryAfterMs?: number;
 }
 
-/** Raised by `parse` when a body is not what the platform sends: the webhook answers 400 with the reason. */
+/**
+ * Raised by `parse` when a body is not what the platform sends: the webhook answers 400 with the reason.
+ * Inside a readable envelope, the readers raise it for one entry, which becomes an UnreadableEvent.
+ */
 export class MalformedPayloadError extends Error {}
 
 /** Raised by `send` with the platform's HTTP status and body, for `classifyError`. */
@@ -121,10 +136,25 @@ export interface ChannelAdapter {
   readonly kind: ChannelKind;
   /** Delivers a reply; throws PlatformError (or a network error) on failure. */
   send(context: OutboundContext): Promise<SendResult>;
+  /**
+   * Set when `send` passes the message id as the platform's idempotency key (Mastodon's
+   * `Idempotency-Key`, the API channel's): for this long after a send, sending again cannot post twice.
+   */
+  readonly idempotencyWindowMs?: number;
+  /**
+   * A sent-check for platforms without idempotency keys: was this reply posted since `since` (a send that
+   * was interrupted before its answer was recorded)? The platform's own lookup; null when it is not there.
+   */
+  findSent?(context: OutboundContext, since: Date): Promise<SendResult | null>;
   /** Retry or give up, and why, for an error thrown by `send`. */
   classifyError(error: unknown): ErrorVerdict;
   /** Platforms read by polling (X mentions, Telegram getUpdates, Mastodon notifications). */
   poll?(channel: ChannelContext, cursor: string | null): Promise<PollResult>;
+  /**
+   * Polled platforms: one page as `poll` reads it (the `raw` of an UnreadableEvent, when a dead letter is
+   * retried); throws MalformedPayloadError when it is not a page at all.
+   */
+  readPage?(channel: ChannelContext, page: unknown): InboundItem[];
   /** Platforms whose messages carry only an id: who is this customer (asked once, for a new customer)? */
   lookupProfile?(channel: ChannelContext, externalId: string): Promise<CustomerProfileHint | null>;
   /** Channels with a webhook of their own (the generic API channel): signature check with the channel's secret. */
@@ -156,8 +186,9 @@ export interface WebhookSource {
   /** Checks the app-level signature over the raw bytes (constant-time). */
   verify(request: WebhookRequest, config: AppConfig): VerifyResult;
   /**
-   * Splits a verified body into items, each addressed to a channel; unknown event kinds become
-   * `ignored` items. Throws MalformedPayloadError when the body is not this platform's envelope.
+   * Splits a verified body into items, each addressed to a channel; events skipped on purpose become
+   * `ignored` items, entries it cannot read `unreadable` ones (the others are still read). Throws
+   * MalformedPayloadError only when the body is not this platform's envelope at all.
    */
   route(body: unknown): RoutedItem[];
 }

@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { RedisService } from '../../core/redis.service.js';
 import type { ChannelContext } from './channel-adapter.js';
+import type { SecretFields } from './channel-secrets.js';
+import { ChannelSecrets } from './channel-secrets.service.js';
 import { ChannelEntity } from './channel.entity.js';
 
 export type LoadedChannel = ChannelContext & { teamId: string | null };
@@ -14,8 +16,8 @@ export type LoadedChannel = ChannelContext & { teamId: string | null };
  */
 const TTL_MS = 30_000;
 
-export function toLoadedChannel(c: Pick<ChannelEntity, 'id' | 'kind' | 'key' | 'config' | 'secrets' | 'teamId'>): LoadedChannel {
-  return { id: c.id, kind: c.kind, key: c.key, config: c.config, secrets: c.secrets ?? {}, teamId: c.teamId };
+export function toLoadedChannel(c: Pick<ChannelEntity, 'id' | 'kind' | 'key' | 'config' | 'teamId'>, secrets: SecretFields): LoadedChannel {
+  return { id: c.id, kind: c.kind, key: c.key, config: c.config, secrets, teamId: c.teamId };
 }
 
 /** Cached channels are shared by every caller: frozen, so that no caller can change another's view. */
@@ -40,7 +42,13 @@ export class ChannelCache implements OnModuleInit {
   constructor(
     @InjectRepository(ChannelEntity) private readonly channels: Pick<Repository<ChannelEntity>, 'find'>,
     private readonly redis: RedisService,
+    private readonly secrets: ChannelSecrets,
   ) {}
+
+  /** A row with its secrets opened (also for a cache miss asked of Postgres). */
+  loaded(row: Pick<ChannelEntity, 'id' | 'name' | 'kind' | 'key' | 'config' | 'secrets' | 'teamId'>): LoadedChannel {
+    return toLoadedChannel(row, this.secrets.open(row));
+  }
 
   private get changedChannel(): string {
     return this.redis.key('channels', 'changed');
@@ -86,11 +94,11 @@ export class ChannelCache implements OnModuleInit {
   private async load(generation: number): Promise<readonly LoadedChannel[]> {
     try {
       const rows = await this.channels.find({
-        select: { id: true, kind: true, key: true, config: true, secrets: true, teamId: true },
+        select: { id: true, name: true, kind: true, key: true, config: true, secrets: true, teamId: true },
         where: { enabled: true },
         order: { createdAt: 'ASC' },
       });
-      const channels = Object.freeze(rows.map((row) => frozen(toLoadedChannel(row))));
+      const channels = Object.freeze(rows.map((row) => frozen(this.loaded(row))));
       if (generation === this.generation) this.snapshot = { channels, expiresAt: Date.now() + TTL_MS };
       return channels;
     } finally {

@@ -22,9 +22,12 @@ export class ChannelEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   config: Record<string, unknown>;
 
-  /** Tokens and signing secrets: never selected unless asked for, never returned by the API. */
-  @Column({ type: 'jsonb', default: () => "'{}'", select: false })
-  secrets: Record<string, string>;
+  /**
+   * Tokens and signing secrets as JSON sealed with SECRETS_KEY (channel-secrets.ts): never selected unless
+   * asked for, never returned by the API.
+   */
+  @Column({ type: 'text', default: () => "'{}'", select: false })
+  secrets: string;
 
   /** Team that new conversations of this channel belong to. */
   @Column({ type: 'uuid', nullable: true })

@@ -2,15 +2,18 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@ne
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { createChannelBody, updateChannelBody, type Channel } from '@rapport/shared';
+import { Origin, type RequestOrigin } from '../../common/request-origin.js';
 import { UuidPipe } from '../../common/uuid.pipe.js';
 import { schema } from '../../common/json-schema.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
-import { Roles } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { PollScheduler } from './poll-scheduler.service.js';
-import { ChannelsService, toChannelDto } from './channels.service.js';
+import { ChannelsService, type ChannelChangeBy } from './channels.service.js';
 
+const by = (user: AuthUser, origin: RequestOrigin): ChannelChangeBy => ({ actor: { id: user.id, email: user.email }, origin });
 
-/** Channels are configured at runtime by admins; secrets go in, never come out. */
+/** Channels are configured at runtime by admins; secrets go in, never come out. Every change is audited. */
 @ApiTags('channels')
 @ApiBearerAuth()
 @Controller('api/channels')
@@ -29,32 +32,37 @@ export class ChannelsController {
   @Get(':id')
   @Roles('admin', 'manager', 'lead')
   async get(@Param('id', UuidPipe) id: string): Promise<Channel> {
-    return toChannelDto(await this.channels.get(id));
+    return this.channels.toDto(await this.channels.get(id));
   }
 
   @Post()
   @Roles('admin')
   @ApiBody({ schema: schema(createChannelBody) })
-  async create(@Body(new ZodPipe(createChannelBody)) body: z.output<typeof createChannelBody>): Promise<Channel> {
-    const channel = await this.channels.create(body);
+  async create(@CurrentUser() user: AuthUser, @Origin() origin: RequestOrigin, @Body(new ZodPipe(createChannelBody)) body: z.output<typeof createChannelBody>): Promise<Channel> {
+    const channel = await this.channels.create(body, by(user, origin));
     await this.polls.sync(channel);
-    return toChannelDto(channel);
+    return this.channels.toDto(channel);
   }
 
   @Patch(':id')
   @Roles('admin')
   @ApiBody({ schema: schema(updateChannelBody) })
-  async update(@Param('id', UuidPipe) id: string, @Body(new ZodPipe(updateChannelBody)) body: z.output<typeof updateChannelBody>): Promise<Channel> {
-    const channel = await this.channels.update(id, body);
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Origin() origin: RequestOrigin,
+    @Param('id', UuidPipe) id: string,
+    @Body(new ZodPipe(updateChannelBody)) body: z.output<typeof updateChannelBody>,
+  ): Promise<Channel> {
+    const channel = await this.channels.update(id, body, by(user, origin));
     await this.polls.sync(channel);
-    return toChannelDto(channel);
+    return this.channels.toDto(channel);
   }
 
   @Delete(':id')
   @Roles('admin')
   @HttpCode(204)
-  async remove(@Param('id', UuidPipe) id: string): Promise<void> {
-    const channel = await this.channels.remove(id);
+  async remove(@CurrentUser() user: AuthUser, @Origin() origin: RequestOrigin, @Param('id', UuidPipe) id: string): Promise<void> {
+    const channel = await this.channels.remove(id, by(user, origin));
     await this.polls.stop(channel.id);
   }
 }

@@ -2,23 +2,35 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Channel, ChannelKind } from '@rapport/shared';
+import type { RequestOrigin } from '../../common/request-origin.js';
 import { describeIssues } from '../../common/zod.pipe.js';
+import { AuditService, type AuditActor } from '../audit/audit.service.js';
 import type { ChannelAddress } from './channel-adapter.js';
-import { ChannelCache, toLoadedChannel, type LoadedChannel } from './channel-cache.service.js';
+import { createdDetails, deletedDetails, updatedDetails, type ChannelSnapshot } from './channel-audit.js';
+import { ChannelCache, type LoadedChannel } from './channel-cache.service.js';
 import { ACCOUNT_FIELD, CHANNEL_CONFIG_SCHEMAS, splitSecrets } from './channel-config.js';
+import type { SecretFields } from './channel-secrets.js';
+import { ChannelSecrets } from './channel-secrets.service.js';
 import { ChannelEntity } from './channel.entity.js';
 import { TeamEntity } from '../auth/team.entity.js';
 
 export type { LoadedChannel } from './channel-cache.service.js';
 
-export function toChannelDto(c: ChannelEntity): Channel {
+/** Who changes a channel and from where, for the audit log. */
+export interface ChannelChangeBy {
+  actor: AuditActor;
+  origin: RequestOrigin | null;
+}
+
+/** `secrets` are the opened ones: only their names leave. */
+export function toChannelDto(c: ChannelEntity, secrets: SecretFields): Channel {
   return {
     id: c.id,
     kind: c.kind,
     name: c.name,
     key: c.key,
     config: c.config,
-    secretFields: Object.keys(c.secrets ?? {}).sort(),
+    secretFields: Object.keys(secrets).sort(),
     teamId: c.teamId,
     enabled: c.enabled,
     createdAt: c.createdAt.toISOString(),
@@ -33,11 +45,15 @@ function validConfig(kind: ChannelKind, config: Record<string, unknown>): Record
   return parsed.data as Record<string, unknown>;
 }
 
+const snapshot = (c: ChannelEntity, secrets: SecretFields): ChannelSnapshot => ({ kind: c.kind, name: c.name, teamId: c.teamId, enabled: c.enabled, config: c.config, secrets });
+
 @Injectable()
 export class ChannelsService {
   constructor(
     @InjectRepository(ChannelEntity) private readonly channels: Repository<ChannelEntity>,
     private readonly cache: ChannelCache,
+    private readonly secrets: ChannelSecrets,
+    private readonly audit: AuditService,
   ) {}
 
   private withSecrets() {
@@ -77,7 +93,7 @@ export class ChannelsService {
   private confirmMissing(channel: ChannelEntity | null): LoadedChannel | null {
     if (!channel) return null;
     this.cache.clear();
-    return toLoadedChannel(channel);
+    return this.cache.loaded(channel);
   }
 
   /** For writes to the channels table made elsewhere (teams taking channels): every process reloads. */
@@ -86,7 +102,12 @@ export class ChannelsService {
   }
 
   async list(): Promise<Channel[]> {
-    return (await this.withSecrets().orderBy('c.created_at', 'ASC').addOrderBy('c.name', 'ASC').getMany()).map(toChannelDto);
+    return (await this.withSecrets().orderBy('c.created_at', 'ASC').addOrderBy('c.name', 'ASC').getMany()).map((c) => this.toDto(c));
+  }
+
+  /** The API's view of a channel: which secrets are set, never their values. */
+  toDto(channel: ChannelEntity): Channel {
+    return toChannelDto(channel, this.secrets.open(channel));
   }
 
   async get(id: string): Promise<ChannelEntity> {
@@ -95,49 +116,71 @@ export class ChannelsService {
     return channel;
   }
 
-  async create(body: { kind: ChannelKind; name: string; config: Record<string, unknown>; teamId?: string | null | undefined; enabled?: boolean | undefined }): Promise<ChannelEntity> {
+  async create(
+    body: { kind: ChannelKind; name: string; config: Record<string, unknown>; teamId?: string | null | undefined; enabled?: boolean | undefined },
+    by: ChannelChangeBy,
+  ): Promise<ChannelEntity> {
     const { config, secrets } = splitSecrets(body.kind, validConfig(body.kind, body.config));
     const entity = this.channels.create({
       kind: body.kind,
       name: body.name,
       key: body.kind === 'api' ? String(config.key) : null,
       config,
-      secrets,
+      secrets: this.secrets.seal(secrets),
       teamId: body.teamId === undefined ? await this.soleTeamId() : body.teamId,
       enabled: body.enabled ?? true,
     });
     await this.assertUnique(entity);
-    const saved = await this.channels.save(entity);
+    const saved = await this.channels.manager.transaction(async (manager) => {
+      const row = await manager.getRepository(ChannelEntity).save(entity);
+      await this.audit.record({ action: 'channel.created', ...by, target: { type: 'channel', id: row.id }, details: createdDetails(snapshot(row, secrets)) }, manager);
+      return row;
+    });
     await this.cache.invalidate();
     return saved;
   }
 
-  async update(id: string, body: { name?: string | undefined; config?: Record<string, unknown> | undefined; teamId?: string | null | undefined; enabled?: boolean | undefined }): Promise<ChannelEntity> {
+  async update(
+    id: string,
+    body: { name?: string | undefined; config?: Record<string, unknown> | undefined; teamId?: string | null | undefined; enabled?: boolean | undefined },
+    by: ChannelChangeBy,
+  ): Promise<ChannelEntity> {
     const channel = await this.get(id);
+    const before = snapshot(channel, this.secrets.open(channel));
+    let secrets = before.secrets;
     if (body.config) {
       // Merged into what is stored; `null` removes an optional field (e.g. apiBaseUrl, callbackUrl).
-      const merged: Record<string, unknown> = { ...channel.config, ...channel.secrets };
+      const merged: Record<string, unknown> = { ...channel.config, ...before.secrets };
       for (const [field, value] of Object.entries(body.config)) {
         if (value === null) delete merged[field];
         else merged[field] = value;
       }
-      const { config, secrets } = splitSecrets(channel.kind, validConfig(channel.kind, merged));
-      channel.config = config;
-      channel.secrets = secrets;
-      if (channel.kind === 'api') channel.key = String(config.key);
+      const split = splitSecrets(channel.kind, validConfig(channel.kind, merged));
+      channel.config = split.config;
+      secrets = split.secrets;
+      channel.secrets = this.secrets.seal(secrets);
+      if (channel.kind === 'api') channel.key = String(split.config.key);
     }
     if (body.name !== undefined) channel.name = body.name;
     if (body.teamId !== undefined) channel.teamId = body.teamId;
     if (body.enabled !== undefined) channel.enabled = body.enabled;
     await this.assertUnique(channel);
-    const saved = await this.channels.save(channel);
+    const saved = await this.channels.manager.transaction(async (manager) => {
+      const row = await manager.getRepository(ChannelEntity).save(channel);
+      const details = updatedDetails(before, snapshot(row, secrets));
+      if (details) await this.audit.record({ action: 'channel.updated', ...by, target: { type: 'channel', id: row.id }, details }, manager);
+      return row;
+    });
     await this.cache.invalidate();
     return saved;
   }
 
-  async remove(id: string): Promise<ChannelEntity> {
+  async remove(id: string, by: ChannelChangeBy): Promise<ChannelEntity> {
     const channel = await this.get(id);
-    await this.channels.delete({ id });
+    await this.channels.manager.transaction(async (manager) => {
+      await manager.getRepository(ChannelEntity).delete({ id });
+      await this.audit.record({ action: 'channel.deleted', ...by, target: { type: 'channel', id }, details: deletedDetails(snapshot(channel, {})) }, manager);
+    });
     await this.cache.invalidate();
     return channel;
   }

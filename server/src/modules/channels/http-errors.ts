@@ -1,5 +1,6 @@
 import type { ErrorVerdict } from './channel-adapter.js';
 import { PlatformError } from './channel-adapter.js';
+import { parseJson } from './exact-json.js';
 
 /** The generic part of every adapter's error verdict: network trouble, 429 and 5xx are worth retrying. */
 export function classifyHttpError(error: unknown): ErrorVerdict {
@@ -40,12 +41,16 @@ export async function requestJsonWithHeaders(url: string, init: RequestInit & { 
   try {
     response = await fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 15000) });
   } catch (err) {
-    throw new PlatformError(err instanceof Error ? err.message : String(err), null);
+    const failure = new PlatformError(err instanceof Error ? err.message : String(err), null);
+    // Kept so outbound can tell a connection never made (nothing sent) from an answer that never came.
+    failure.cause = err;
+    throw failure;
   }
   const text = await response.text();
   let body: unknown = text;
   try {
-    body = text ? JSON.parse(text) : null;
+    // Ids beyond 2^53 sent as numbers stay exact (as digit strings).
+    body = text ? parseJson(text) : null;
   } catch {
     // Not JSON: keep the text for the error message.
   }

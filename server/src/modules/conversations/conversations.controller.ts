@@ -20,6 +20,7 @@ import {
   type SendCheck,
   type SetStatusBody,
 } from '@rapport/shared';
+import { Origin, type RequestOrigin } from '../../common/request-origin.js';
 import { UuidPipe } from '../../common/uuid.pipe.js';
 import { schema } from '../../common/json-schema.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
@@ -46,8 +47,8 @@ export class ConversationsController {
   @Post('assign')
   @HttpCode(200)
   @ApiBody({ schema: schema(bulkAssignBody) })
-  assignMany(@CurrentUser() user: AuthUser, @Body(new ZodPipe(bulkAssignBody)) body: z.output<typeof bulkAssignBody>): Promise<{ items: Conversation[] }> {
-    return this.conversations.assignMany(user, body);
+  assignMany(@CurrentUser() user: AuthUser, @Origin() origin: RequestOrigin, @Body(new ZodPipe(bulkAssignBody)) body: z.output<typeof bulkAssignBody>): Promise<{ items: Conversation[] }> {
+    return this.conversations.assignMany(user, body, origin);
   }
 
   @Get(':id')
@@ -88,8 +89,8 @@ export class ConversationsController {
   @Post(':id/assign')
   @HttpCode(200)
   @ApiBody({ schema: schema(assignBody) })
-  assign(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body(new ZodPipe(assignBody)) body: AssignBody): Promise<Conversation> {
-    return this.conversations.assign(user, id, body);
+  assign(@CurrentUser() user: AuthUser, @Origin() origin: RequestOrigin, @Param('id', UuidPipe) id: string, @Body(new ZodPipe(assignBody)) body: AssignBody): Promise<Conversation> {
+    return this.conversations.assign(user, id, body, origin);
   }
 
   @Get(':id/assignments')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { SlaModule } from '../sla/sla.module.js';
 import { RoutingModule } from '../routing/routing.module.js';
@@ -12,7 +13,7 @@ import { ConversationsService } from './conversations.service.js';
 import { ConversationsStoreModule } from './conversations-store.module.js';
 
 @Module({
-  imports: [ConversationsStoreModule, EventsModule, RoutingModule, SlaModule, CustomersModule],
+  imports: [ConversationsStoreModule, EventsModule, RoutingModule, SlaModule, CustomersModule, AuditModule],
   controllers: [ConversationsController],
   providers: [ConversationsService, ConversationClocksService, ConversationStatusService, ConversationSearchService, ConversationSearchRepository],
   // Timers (snooze, follow-ups) change status by the same path as agents.

@@ -196,6 +196,12 @@ export class ConversationsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Every open conversation assigned to this user, most urgent first. */
+  async openOf(userId: string): Promise<string[]> {
+    const rows = await this.repo().createQueryBuilder('c').select('c.id').where('c.assignee_id = :userId AND c.status = :open', { userId, open: 'open' }).orderBy('c.priority_score', 'DESC').getMany();
+    return rows.map((r) => r.id);
+  }
+
   /** Unassigned open conversations per team. */
   async waitingPerTeam(): Promise<Map<string, number>> {
     const rows: Array<{ team_id: string; n: string }> = await this.dataSource.query(

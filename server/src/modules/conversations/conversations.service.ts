@@ -28,6 +28,8 @@ import { CustomersRepository } from '../customers/customers.repository.js';
 import { ConversationStatusService } from './conversation-status.service.js';
 import { sendCheck, type Recipient } from './domain/send-check.js';
 import { assertCanView } from './conversation-access.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { RequestOrigin } from '../../common/request-origin.js';
 
 type SendInput = z.output<typeof sendMessageBody>;
 
@@ -53,6 +55,7 @@ export class ConversationsService {
     private readonly statuses: ConversationStatusService,
     private readonly customers: CustomersRepository,
     private readonly search: ConversationSearchService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(user: AuthUser, query: ListConversationsQuery): Promise<Page<Conversation>> {
@@ -157,7 +160,8 @@ export class ConversationsService {
     return result;
   }
 
-  async assign(user: AuthUser, id: string, body: AssignBody): Promise<Conversation> {
+  /** An assignment by hand (routing's own go through RoutingService); recorded in the audit log. */
+  async assign(user: AuthUser, id: string, body: AssignBody, origin: RequestOrigin | null = null): Promise<Conversation> {
     const result = await this.transactions.run(async (tx) => {
       const { manager } = tx;
       const conversation = await this.repo.lockForUpdate(manager, id);
@@ -173,6 +177,10 @@ export class ConversationsService {
       const teamChanged = teamId !== conversation.teamId;
       conversation.teamId = teamId;
       await this.routing.assign(tx, conversation, body.assigneeId, 'manual', user.id);
+      await this.audit.record(
+        { action: 'conversation.assigned', actor: user, origin, target: { type: 'conversation', id }, details: { from: previousAssignee, to: body.assigneeId, teamId } },
+        manager,
+      );
       // Another team: other business hours, perhaps another policy.
       if (teamChanged) await this.sla.refresh(tx, conversation);
       const dto = (await this.repo.loadDto(id, manager))!;
@@ -185,12 +193,12 @@ export class ConversationsService {
   }
 
   /** Leads move many conversations at once; each is checked and recorded like a single assignment. */
-  async assignMany(user: AuthUser, body: { ids: string[]; assigneeId?: string | null | undefined; teamId?: string | undefined }): Promise<{ items: Conversation[] }> {
+  async assignMany(user: AuthUser, body: { ids: string[]; assigneeId?: string | null | undefined; teamId?: string | undefined }, origin: RequestOrigin | null = null): Promise<{ items: Conversation[] }> {
     if (!isSupervisor(user)) throw new ForbiddenException('Bulk assignment is for leads, managers and admins');
     const items: Conversation[] = [];
     for (const id of [...new Set(body.ids)]) {
       const current = await this.get(user, id);
-      items.push(await this.assign(user, id, { assigneeId: body.assigneeId === undefined ? (body.teamId ? null : current.assigneeId) : body.assigneeId, ...(body.teamId ? { teamId: body.teamId } : {}) }));
+      items.push(await this.assign(user, id, { assigneeId: body.assigneeId === undefined ? (body.teamId ? null : current.assigneeId) : body.assigneeId, ...(body.teamId ? { teamId: body.teamId } : {}) }, origin));
     }
     return { items };
   }
@@ -271,6 +279,7 @@ export class ConversationsService {
   private async assertAssignable(manager: EntityManager, userId: string, teamId: string | undefined): Promise<void> {
     const assignee = await manager.getRepository(UserEntity).findOneBy({ id: userId });
     if (!assignee) throw new BadRequestException('assigneeId is not a user');
+    if (!assignee.active) throw new BadRequestException('That user is deactivated: assign the conversation to someone else');
     if (assignee.role === 'manager' || assignee.role === 'admin') throw new BadRequestException('Conversations go to agents and leads');
     if (teamId && !(await manager.getRepository(TeamMemberEntity).existsBy({ teamId, userId }))) {
       throw new BadRequestException('The assignee is not a member of that team');

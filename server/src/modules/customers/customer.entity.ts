@@ -63,6 +63,10 @@ export class CustomerEntity {
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
+  /** When the customer was erased: names, handles and texts are gone, the figures stay. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -14,6 +14,7 @@ import {
   type SplitCustomerBody,
 } from '@rapport/shared';
 import { schema } from '../../common/json-schema.js';
+import { Origin, type RequestOrigin } from '../../common/request-origin.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { UuidPipe } from '../../common/uuid.pipe.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
@@ -51,14 +52,14 @@ export class CustomersController {
   @Post(':id/merge')
   @HttpCode(200)
   @ApiBody({ schema: schema(mergeCustomerBody) })
-  merge(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body(new ZodPipe(mergeCustomerBody)) body: MergeCustomerBody): Promise<CustomerProfile> {
-    return this.customers.merge(user, id, body.customerId);
+  merge(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body(new ZodPipe(mergeCustomerBody)) body: MergeCustomerBody, @Origin() origin: RequestOrigin): Promise<CustomerProfile> {
+    return this.customers.merge(user, id, body.customerId, origin);
   }
 
   @Post(':id/split')
   @HttpCode(200)
   @ApiBody({ schema: schema(splitCustomerBody) })
-  split(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body(new ZodPipe(splitCustomerBody)) body: SplitCustomerBody): Promise<CustomerProfile> {
-    return this.customers.split(user, id, body.identityId);
+  split(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body(new ZodPipe(splitCustomerBody)) body: SplitCustomerBody, @Origin() origin: RequestOrigin): Promise<CustomerProfile> {
+    return this.customers.split(user, id, body.identityId, origin);
   }
 }

@@ -2,6 +2,8 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import type { z } from 'zod';
 import type { CustomerMatch, CustomerProfile, MergeSuggestion, updateCustomerBody } from '@rapport/shared';
 import { QueueService } from '../../core/queue.service.js';
+import type { RequestOrigin } from '../../common/request-origin.js';
+import { AuditService } from '../audit/audit.service.js';
 import { isSupervisor, seesAllTeams, type AuthUser } from '../auth/auth-user.js';
 import { customerName } from '../conversations/conversation.mapper.js';
 import { ConversationsRepository } from '../conversations/conversations.repository.js';
@@ -21,7 +23,7 @@ type UpdateInput = z.output<typeof updateCustomerBody>;
 const OTHER_TEAMS_CUSTOMER = 'This customer writes only to teams you are not in';
 
 /** Everyone who may have the customer open: the assignees, teams and team leads of their conversations (managers and admins hear all). */
-function customerAudience(conversations: Array<{ assigneeId: string | null; teamId: string | null }>): Audience {
+export function customerAudience(conversations: Array<{ assigneeId: string | null; teamId: string | null }>): Audience {
   const userIds = new Set<string>();
   const teamIds = new Set<string>();
   for (const c of conversations) {
@@ -29,6 +31,12 @@ function customerAudience(conversations: Array<{ assigneeId: string | null; team
     if (c.teamId) teamIds.add(c.teamId);
   }
   return { userIds: [...userIds], teamIds: [...teamIds], leadTeamIds: [...teamIds] };
+}
+
+/** A customer that is missing, or merged away: the 404 names where it went. */
+export function customerGone(customer: Pick<CustomerEntity, 'mergedIntoId'> | null): NotFoundException {
+  if (!customer?.mergedIntoId) return new NotFoundException('Customer not found');
+  return new NotFoundException({ statusCode: 404, error: 'Not Found', message: `Customer was merged into ${customer.mergedIntoId}`, mergedIntoId: customer.mergedIntoId });
 }
 
 /** The customer's name as lists show it: through their first identity when they have one. */
@@ -53,6 +61,7 @@ export class CustomersService {
     private readonly conversations: ConversationsRepository,
     private readonly transactions: Transactions,
     private readonly queues: QueueService,
+    private readonly audit: AuditService,
   ) {}
 
   async update(user: AuthUser, id: string, body: UpdateInput): Promise<CustomerProfile> {
@@ -88,7 +97,7 @@ export class CustomersService {
    * remembers (see mergeProfiles). The source stays as a tombstone pointing at the target, and the merge is
    * recorded with the identities it moved, so a split can give one back.
    */
-  async merge(user: AuthUser, targetId: string, sourceId: string): Promise<CustomerProfile> {
+  async merge(user: AuthUser, targetId: string, sourceId: string, origin: RequestOrigin | null = null): Promise<CustomerProfile> {
     if (targetId === sourceId) throw new BadRequestException('customerId: a customer cannot be merged with itself');
     await this.visible(user, targetId);
     await this.visible(user, sourceId);
@@ -104,6 +113,7 @@ export class CustomersService {
       const source = locked.find((c) => c.id === sourceId);
       if (!target || !source || target.mergedIntoId || source.mergedIntoId) throw new ConflictException('One of the customers was merged meanwhile: open the profile again');
       if (identities.length !== listed.length) throw new ConflictException('The customers changed meanwhile: try again');
+      if (target.erasedAt || source.erasedAt) throw new BadRequestException('customerId: an erased customer cannot be merged');
 
       const merged = mergeProfiles(target, source);
       const tierChanged = merged.tier !== target.tier || merged.tier !== source.tier;
@@ -118,6 +128,10 @@ export class CustomersService {
       const published = tierChanged ? await this.reprioritize(tx, target) : new Set<string>();
       await this.publishMoved(tx, moved.filter((id) => !published.has(id)));
       tx.publish('customer.updated', { customerId: targetId, mergedFromId: sourceId }, customerAudience(audienceBefore));
+      await this.audit.record(
+        { action: 'customer.merged', actor: { id: user.id, email: user.email }, origin, target: { type: 'customer', id: targetId }, details: { sourceId, identities: moving.length, conversations: moved.length } },
+        manager,
+      );
     });
     return this.profile(user, targetId);
   }
@@ -126,7 +140,7 @@ export class CustomersService {
    * Takes one identity and its conversations out of the customer: back to the customer it was merged from
    * (revived), or to a new customer when it was never merged in. Answers the profile it went to.
    */
-  async split(user: AuthUser, id: string, identityId: string): Promise<CustomerProfile> {
+  async split(user: AuthUser, id: string, identityId: string, origin: RequestOrigin | null = null): Promise<CustomerProfile> {
     await this.visible(user, id);
     const audienceBefore = await this.conversations.ofCustomer(id);
     const destinationId = await this.transactions.run(async (tx) => {
@@ -142,6 +156,7 @@ export class CustomersService {
       const locked = await this.customers.lockCustomers(manager, merge ? [id, merge.sourceId] : [id]);
       const customer = locked.find((c) => c.id === id);
       if (!customer || customer.mergedIntoId) throw new ConflictException('The customer was merged meanwhile: open the profile again');
+      if (customer.erasedAt) throw new BadRequestException('identityId: an erased customer cannot be split');
 
       const original = merge ? locked.find((c) => c.id === merge.sourceId) : undefined;
       let destination: CustomerEntity;
@@ -159,6 +174,16 @@ export class CustomersService {
       const audience = customerAudience(audienceBefore);
       tx.publish('customer.updated', { customerId: id }, audience);
       tx.publish('customer.updated', { customerId: destination.id }, audience);
+      await this.audit.record(
+        {
+          action: 'customer.split',
+          actor: { id: user.id, email: user.email },
+          origin,
+          target: { type: 'customer', id },
+          details: { identityId, destinationId: destination.id, revived: original !== undefined, conversations: moved.length },
+        },
+        manager,
+      );
       return destination.id;
     });
     const destination = (await this.customers.findById(destinationId))!;
@@ -237,6 +262,7 @@ export class CustomersService {
       })),
       stats: lifetimeFigures(conversations),
       createdAt: customer.createdAt.toISOString(),
+      erasedAt: customer.erasedAt?.toISOString() ?? null,
     };
   }
 
@@ -281,8 +307,7 @@ export class CustomersService {
   }
 
   private gone(customer: CustomerEntity | null): NotFoundException {
-    if (!customer?.mergedIntoId) return new NotFoundException('Customer not found');
-    return new NotFoundException({ statusCode: 404, error: 'Not Found', message: `Customer was merged into ${customer.mergedIntoId}`, mergedIntoId: customer.mergedIntoId });
+    return customerGone(customer);
   }
 
   /** Agents work on customers they can see: one of whose conversations is theirs or their team's (or who has none). */

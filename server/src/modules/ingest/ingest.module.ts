@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module.js';
 import { ConversationsStoreModule } from '../conversations/conversations-store.module.js';
 import { CustomersModule } from '../customers/customers.module.js';
+import { DeadLettersStoreModule } from '../dead-letters/dead-letters-store.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { OutboundModule } from '../outbound/outbound.module.js';
@@ -14,9 +15,9 @@ import { TelegramChannelPicker } from './telegram-channel.picker.js';
 import { WebhooksController } from './webhooks.controller.js';
 
 @Module({
-  imports: [ChannelsModule, ConversationsStoreModule, CustomersModule, EventsModule, MetricsModule, OutboundModule],
+  imports: [ChannelsModule, ConversationsStoreModule, CustomersModule, DeadLettersStoreModule, EventsModule, MetricsModule, OutboundModule],
   controllers: [WebhooksController],
   providers: [IngestService, InboundService, InboundProcessor, TelegramChannelPicker, PollService, PollProcessor],
-  exports: [InboundProcessor, PollProcessor],
+  exports: [IngestService, InboundProcessor, PollProcessor],
 })
 export class IngestModule {}

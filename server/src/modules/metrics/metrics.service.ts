@@ -81,6 +81,27 @@ export class MetricsService {
     },
   });
 
+  readonly deadLetters = new Counter({
+    name: 'rapport_dead_letters_total',
+    help: 'Platform events acknowledged but unreadable, kept as dead letters, by channel kind and source (webhook:meta, poll:x, ...)',
+    labelNames: ['channel_kind', 'source'],
+    registers: [this.registry],
+  });
+
+  /** Only processes that serve HTTP read the table; the others report 0, so the aggregate is the max. */
+  private deadLetterBacklog: (() => Promise<number>) | null = null;
+
+  readonly deadLettersPending = new Gauge({
+    name: 'rapport_dead_letters_pending',
+    help: 'Dead letters waiting for a retry (status pending)',
+    aggregator: 'max',
+    registers: [this.registry],
+    collect: async () => {
+      const pending = this.deadLetterBacklog ? await this.deadLetterBacklog().catch(() => null) : null;
+      if (pending !== null) this.deadLettersPending.set(pending);
+    },
+  });
+
   /** Figures of this server's worker processes (counters of the work they do), added to every scrape. */
   private peers: (() => Promise<ProcessMetrics[]>) | null = null;
 
@@ -91,6 +112,11 @@ export class MetricsService {
   /** Read at each scrape by the process whose sockets the event log is relayed to. */
   watchRelayBacklog(read: () => Promise<number>): void {
     this.relayBacklog = read;
+  }
+
+  /** Read at each scrape by a process that serves HTTP. */
+  watchDeadLetters(read: () => Promise<number>): void {
+    this.deadLetterBacklog = read;
   }
 
   recordOutboundFailure(channelKind: string, reason: OutboundFailureReason): void {

@@ -8,11 +8,12 @@ import { ChannelGate } from './channel-gate.service.js';
 import { OutboundProcessor } from './outbound.processor.js';
 import { OutboundStatusService } from './outbound-status.service.js';
 import { OutboundService } from './outbound.service.js';
+import { OutboundSendsRepository } from './outbound-sends.repository.js';
 import { SendReceipts } from './send-receipts.service.js';
 
 @Module({
   imports: [ChannelsModule, ConversationsStoreModule, CustomersModule, EventsModule, MetricsModule],
-  providers: [OutboundService, OutboundStatusService, OutboundProcessor, ChannelGate, SendReceipts],
+  providers: [OutboundService, OutboundStatusService, OutboundProcessor, ChannelGate, SendReceipts, OutboundSendsRepository],
   exports: [OutboundProcessor, OutboundStatusService, OutboundService],
 })
 export class OutboundModule {}

@@ -11,6 +11,7 @@ import {
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, PresenceStatus, ServerToClientEvents, SyncAck } from '@rapport/shared';
+import { AccessChanges } from '../auth/access-changes.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ConversationsRepository } from '../conversations/conversations.repository.js';
@@ -36,8 +37,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TYPING_MIN_INTERVAL_MS = 1000;
 const HEARTBEAT_MS = 30_000;
 
-/** socket.io on the HTTP port: authenticates with `auth.token`, places each socket in its rooms, answers sync. */
-@WebSocketGateway({ cors: { origin: true, credentials: true } })
+/**
+ * socket.io on the HTTP port: authenticates with `auth.token`, places each socket in its rooms, answers sync.
+ * Which origins may connect is the adapter's (OriginCheckingIoAdapter, from CORS_ORIGIN).
+ */
+@WebSocketGateway()
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeGateway.name);
   private heartbeatTimer: NodeJS.Timeout | null = null;
@@ -47,6 +51,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   constructor(
     private readonly auth: AuthService,
+    private readonly accessChanges: AccessChanges,
     private readonly log: EventLog,
     private readonly relay: EventRelay,
     private readonly ephemeral: EphemeralEvents,
@@ -70,6 +75,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         .catch(() => next(new Error('unauthorized')));
     });
     await this.relay.start(server);
+    // Deactivated or given another role: their sockets close now; a reconnect is authenticated afresh
+    // (refused, or joined to the rooms of the new role).
+    await this.accessChanges.listen((userId) => server.in(rooms.user(userId)).disconnectSockets(true));
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), HEARTBEAT_MS);
     this.heartbeatTimer.unref();
   }

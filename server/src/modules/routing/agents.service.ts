@@ -18,7 +18,8 @@ export class AgentsService {
   ) {}
 
   async list(ids?: string[]): Promise<Agent[]> {
-    const users = await this.dataSource.getRepository(UserEntity).find({ where: { role: In(['agent', 'lead']), ...(ids ? { id: In(ids) } : {}) }, order: { name: 'ASC' } });
+    // Deactivated people leave the team's list (asked for by id, e.g. after an edit, they still answer).
+    const users = await this.dataSource.getRepository(UserEntity).find({ where: { role: In(['agent', 'lead']), ...(ids ? { id: In(ids) } : { active: true }) }, order: { name: 'ASC' } });
     const userIds = users.map((u) => u.id);
     const [members, teams, presence, load, waiting] = await Promise.all([
       this.dataSource.getRepository(TeamMemberEntity).find({ where: { userId: In(userIds) } }),

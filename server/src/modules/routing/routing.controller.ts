@@ -5,7 +5,9 @@ import { createTeamBody, updateAgentBody, updateTeamBody, type Agent, type Team,
 import { UuidPipe } from '../../common/uuid.pipe.js';
 import { schema } from '../../common/json-schema.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
-import { Roles } from '../auth/auth.decorators.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Origin, type RequestOrigin } from '../../common/request-origin.js';
 import { AgentsService } from './agents.service.js';
 import { TeamsService } from './teams.service.js';
 
@@ -56,7 +58,7 @@ export class TeamsController {
   @Patch(':id')
   @Roles('lead', 'admin')
   @ApiBody({ schema: schema(updateTeamBody) })
-  update(@Param('id', UuidPipe) id: string, @Body(new ZodPipe(updateTeamBody)) body: UpdateTeamBody): Promise<Team> {
-    return this.teams.update(id, body);
+  update(@CurrentUser() user: AuthUser, @Origin() origin: RequestOrigin, @Param('id', UuidPipe) id: string, @Body(new ZodPipe(updateTeamBody)) body: UpdateTeamBody): Promise<Team> {
+    return this.teams.update(id, body, { user, origin });
   }
 }

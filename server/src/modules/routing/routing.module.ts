@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { ChannelsModule } from '../channels/channels.module.js';
 import { ConversationsStoreModule } from '../conversations/conversations-store.module.js';
 import { CustomersModule } from '../customers/customers.module.js';
@@ -12,7 +13,7 @@ import { RoutingService } from './routing.service.js';
 import { TeamsService } from './teams.service.js';
 
 @Module({
-  imports: [ChannelsModule, ConversationsStoreModule, CustomersModule, EventsModule, MetricsModule, RealtimeModule],
+  imports: [AuditModule, ChannelsModule, ConversationsStoreModule, CustomersModule, EventsModule, MetricsModule, RealtimeModule],
   controllers: [AgentsController, TeamsController],
   providers: [RoutingService, RoutingProcessor, AgentsService, TeamsService],
   exports: [RoutingService, RoutingProcessor],

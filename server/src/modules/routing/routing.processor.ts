@@ -22,6 +22,9 @@ export class RoutingProcessor {
       case 'agent-offline':
         await this.routing.agentWentOffline(work.userId, work.since);
         return;
+      case 'agent-deactivated':
+        await this.routing.agentDeactivated(work.userId);
+        return;
     }
   }
 }

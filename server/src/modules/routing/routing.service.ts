@@ -90,12 +90,22 @@ export class RoutingService {
   /** After the grace period: the agent is gone, their unanswered conversations go to colleagues. */
   async agentWentOffline(userId: string, since: number): Promise<void> {
     if (!(await this.presence.stillOfflineSince(userId, since))) return;
+    await this.handBack(userId, 'went offline', () => this.conversations.unansweredOf(userId));
+  }
+
+  /** Deactivated: gone for good, so every open conversation of theirs goes to colleagues, answered or not. */
+  async agentDeactivated(userId: string): Promise<void> {
+    await this.handBack(userId, 'was deactivated', () => this.conversations.openOf(userId));
+  }
+
+  /** The agent shows offline; these conversations of theirs go to colleagues, or back to the queue. */
+  private async handBack(userId: string, what: string, conversationIds: () => Promise<string[]>): Promise<void> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
     await this.ephemeral.announcePresence(userId, await this.teamsOf(userId), 'offline');
     if (!user) return;
-    const unanswered = await this.conversations.unansweredOf(userId);
-    for (const id of unanswered) await this.route(id, { from: userId, reason: 'offline' });
-    this.logger.log(`${user.name} went offline: ${unanswered.length} unanswered conversation(s) re-routed`);
+    const ids = await conversationIds();
+    for (const id of ids) await this.route(id, { from: userId, reason: 'offline' });
+    this.logger.log(`${user.name} ${what}: ${ids.length} conversation(s) re-routed`);
   }
 
   /** Open and pending conversations per agent. */
@@ -116,7 +126,7 @@ export class RoutingService {
         .getRepository(UserEntity)
         .createQueryBuilder('u')
         .innerJoin(TeamMemberEntity, 'm', 'm.user_id = u.id AND m.team_id = :teamId', { teamId })
-        .where("u.role IN ('agent', 'lead') AND u.auto_assign = true")
+        .where("u.role IN ('agent', 'lead') AND u.auto_assign = true AND u.active = true")
         .getMany()
     ).filter((m) => m.id !== excluding);
     const presence = await this.presence.statusOf(members.map((m) => m.id));

@@ -11,6 +11,9 @@ import { ChannelsService } from '../channels/channels.service.js';
 import { QueueService } from '../../core/queue.service.js';
 import { ConversationsRepository } from '../conversations/conversations.repository.js';
 import { RoutingService } from './routing.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { changedFields } from '../../common/changed-fields.js';
+import type { RequestOrigin } from '../../common/request-origin.js';
 
 type CreateTeam = z.output<typeof createTeamBody>;
 
@@ -25,6 +28,7 @@ export class TeamsService {
     private readonly channels: ChannelsService,
     private readonly conversations: ConversationsRepository,
     private readonly queues: QueueService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(): Promise<Team[]> {
@@ -69,10 +73,12 @@ export class TeamsService {
     return this.get(id);
   }
 
-  async update(id: string, body: UpdateTeamBody): Promise<Team> {
+  /** Settings, hours, members and channels; what changed goes to the audit log with the change. */
+  async update(id: string, body: UpdateTeamBody, by: { user: { id: string; email: string }; origin: RequestOrigin | null } | null = null): Promise<Team> {
     await this.dataSource.transaction(async (manager) => {
       const team = await manager.getRepository(TeamEntity).findOneBy({ id });
       if (!team) throw new NotFoundException('Team not found');
+      const before = await this.membersAndChannels(manager, id);
       if (body.name && body.name !== team.name && (await manager.getRepository(TeamEntity).existsBy({ name: body.name }))) throw new ConflictException(`A team named "${body.name}" exists already`);
       const changes: Partial<TeamEntity> = {};
       if (body.name !== undefined) changes.name = body.name;
@@ -84,6 +90,13 @@ export class TeamsService {
       if (body.slaBreachAction !== undefined) changes.slaBreachAction = body.slaBreachAction;
       if (Object.keys(changes).length) await manager.getRepository(TeamEntity).update({ id }, changes);
       await this.setMembersAndChannels(manager, id, body.memberIds, body.channelIds);
+      const diff = changedFields(
+        { ...team, ...before },
+        { ...changes, memberIds: body.memberIds && [...new Set(body.memberIds)].sort(), channelIds: body.channelIds && [...new Set(body.channelIds)].sort() },
+      );
+      if (Object.keys(diff).length) {
+        await this.audit.record({ action: 'team.updated', actor: by?.user ?? null, origin: by?.origin ?? null, target: { type: 'team', id }, details: { fields: Object.keys(diff), ...diff } }, manager);
+      }
     });
     if (body.channelIds) await this.channels.changed();
     // Other hours move every due time of the team's open conversations.
@@ -91,6 +104,15 @@ export class TeamsService {
     // A new strategy, more capacity or more members may serve the queue now.
     await this.routing.later.drainTeam(id);
     return this.get(id);
+  }
+
+  /** Sorted, so the audit log compares sets. */
+  private async membersAndChannels(manager: EntityManager, teamId: string): Promise<{ memberIds: string[]; channelIds: string[] }> {
+    const [members, channels] = await Promise.all([
+      manager.getRepository(TeamMemberEntity).find({ where: { teamId }, select: { userId: true } }),
+      manager.getRepository(ChannelEntity).find({ where: { teamId }, select: { id: true } }),
+    ]);
+    return { memberIds: members.map((m) => m.userId).sort(), channelIds: channels.map((c) => c.id).sort() };
   }
 
   private async setMembersAndChannels(manager: EntityManager, teamId: string, memberIds?: string[], channelIds?: string[]): Promise<void> {

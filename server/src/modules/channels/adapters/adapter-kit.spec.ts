@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { MalformedPayloadError, PlatformError, type ChannelContext, type InboundItem } from '../channel-adapter.js';
-import { baseUrlOf, compareIds, configString, itemOrIgnored, msUntil, newestId, parsePayload, requireSecret } from './adapter-kit.js';
+import { baseUrlOf, compareIds, configString, itemOrUnreadable, itemsOrUnreadable, msUntil, newestId, parsePayload, platformIdSchema, requireSecret } from './adapter-kit.js';
 import { requestJsonWithHeaders } from '../http-errors.js';
 import { closedPortUrl, FakePlatform } from './fake-platform.testing.js';
 import { rejectionOf } from './meta/fixtures.testing.js';
@@ -61,18 +61,36 @@ describe('config helpers', () => {
   });
 });
 
-describe('parsePayload / itemOrIgnored', () => {
+describe('parsePayload / itemOrUnreadable', () => {
   it('names the offending field', () => {
     expect(() => parsePayload(z.object({ id: z.string() }), { id: 1 }, 'thing')).toThrow(new MalformedPayloadError('thing: id: Invalid input: expected string, received number'));
   });
 
-  it('turns a malformed entry into an ignored item, and lets other errors through', () => {
+  it('turns a malformed entry into an unreadable item with its page, and lets other errors through', () => {
     const strict = (): InboundItem => {
       parsePayload(z.object({ id: z.string() }), {}, 'post');
       return { kind: 'ignored', reason: 'parsed' };
     };
-    expect(itemOrIgnored(strict)).toEqual({ kind: 'ignored', reason: expect.stringMatching(/^post: id/) });
-    expect(() => itemOrIgnored(() => { throw new TypeError('bug'); })).toThrow(TypeError);
+    expect(itemOrUnreadable(strict, { data: [{}] })).toEqual({ kind: 'unreadable', reason: expect.stringMatching(/^post: id/), raw: '{"data":[{}]}' });
+    expect(itemOrUnreadable(strict)).toEqual({ kind: 'unreadable', reason: expect.stringMatching(/^post: id/) });
+    expect(() => itemOrUnreadable(() => { throw new TypeError('bug'); })).toThrow(TypeError);
+  });
+
+  it('passes readable items through', () => {
+    expect(itemsOrUnreadable(() => [{ kind: 'ignored', reason: 'a' }, { kind: 'ignored', reason: 'b' }])).toHaveLength(2);
+  });
+});
+
+describe('platformIdSchema', () => {
+  it.each([
+    ['a string id', '109876543210', '109876543210'],
+    ['a numeric id', 109876543210, '109876543210'],
+  ])('reads %s as a string', (_what, value, id) => {
+    expect(platformIdSchema.parse(value)).toBe(id);
+  });
+
+  it.each([[''], [-1], [1.5], [true], [null]])('refuses %j', (value) => {
+    expect(platformIdSchema.safeParse(value).success).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { describeIssues } from '../../../common/zod.pipe.js';
-import { MalformedPayloadError, PlatformError, type ChannelContext, type ErrorVerdict, type InboundItem } from '../channel-adapter.js';
+import { MalformedPayloadError, PlatformError, type ChannelContext, type ErrorVerdict, type InboundItem, type UnreadableEvent } from '../channel-adapter.js';
 
 /**
  * Small helpers shared by the polled platforms (X, Telegram, Mastodon): payload validation, config
@@ -10,6 +10,12 @@ import { MalformedPayloadError, PlatformError, type ChannelContext, type ErrorVe
 /** When a platform says "slow down" without saying until when. */
 export const DEFAULT_RATE_LIMIT_PAUSE_MS = 60_000;
 
+/**
+ * An id platforms document as a string but some servers send as a JSON number (those beyond 2^53 arrive
+ * as digit strings already, see exact-json.ts): read as a string either way.
+ */
+export const platformIdSchema = z.union([z.string().min(1), z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).transform(String)]);
+
 /** Validates one platform object; a mismatch is a MalformedPayloadError naming the field. */
 export function parsePayload<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const parsed = schema.safeParse(value);
@@ -17,14 +23,25 @@ export function parsePayload<S extends z.ZodType>(schema: S, value: unknown, wha
   return parsed.data;
 }
 
-/** For polls: one malformed entry must not wedge the poller, so it becomes an ignored item and the cursor moves on. */
-export function itemOrIgnored(map: () => InboundItem): InboundItem {
+export function unreadable(reason: string, page?: unknown): UnreadableEvent {
+  return { kind: 'unreadable', reason, ...(page !== undefined ? { raw: JSON.stringify(page) } : {}) };
+}
+
+/**
+ * One entry of a batch or a polled page: when it cannot be read it becomes an unreadable item (a dead
+ * letter) and the rest is read on; for polls the cursor moves past it, since its `page` is kept.
+ */
+export function itemsOrUnreadable(read: () => InboundItem[], page?: unknown): InboundItem[] {
   try {
-    return map();
+    return read();
   } catch (err) {
-    if (err instanceof MalformedPayloadError) return { kind: 'ignored', reason: err.message };
+    if (err instanceof MalformedPayloadError) return [unreadable(err.message, page)];
     throw err;
   }
+}
+
+export function itemOrUnreadable(read: () => InboundItem, page?: unknown): InboundItem {
+  return itemsOrUnreadable(() => [read()], page)[0]!;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { MalformedPayloadError, PlatformError, type ErrorVerdict } from '../../channels/channel-adapter.js';
 
 /** A fixed set, so the failure counter keeps a handful of series per channel kind. */
-export const OUTBOUND_FAILURE_REASONS = ['rate_limited', 'auth', 'invalid', 'platform_error', 'network', 'window_closed', 'channel_disabled', 'other'] as const;
+export const OUTBOUND_FAILURE_REASONS = ['rate_limited', 'auth', 'invalid', 'platform_error', 'network', 'window_closed', 'channel_disabled', 'delivery_unknown', 'other'] as const;
 
 export type OutboundFailureReason = (typeof OUTBOUND_FAILURE_REASONS)[number];
 

@@ -23,6 +23,8 @@ export const API_SIGNATURE_HEADER = 'x-rapport-signature';
  */
 export class ApiChannelAdapter implements ChannelAdapter {
   readonly kind = 'api' as const;
+  /** Callbacks carry `Idempotency-Key: <message id>`; receivers keep keys for a day. */
+  readonly idempotencyWindowMs = 24 * 3_600_000;
 
   verify(request: WebhookRequest, channel: ChannelContext, _config: AppConfig): VerifyResult {
     const secret = channel.secrets.secret;
@@ -62,7 +64,12 @@ export class ApiChannelAdapter implements ChannelAdapter {
     });
     const answer = await requestJson(callbackUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [API_SIGNATURE_HEADER]: `sha256=${hmacSha256Hex(context.channel.secrets.secret ?? '', body)}` },
+      headers: {
+        'content-type': 'application/json',
+        [API_SIGNATURE_HEADER]: `sha256=${hmacSha256Hex(context.channel.secrets.secret ?? '', body)}`,
+        // The same reply sent again (a retry after a crash) carries the same key: the receiver stores it once.
+        'idempotency-key': context.messageId,
+      },
       body,
     });
     return { externalId: platformId((answer as { id?: unknown } | null)?.id) };

@@ -164,16 +164,22 @@ describe('MastodonAdapter.poll', () => {
     expect(result.items.map((i) => (i as InboundMessage).externalId)).toEqual(['s999', 's1000']);
   });
 
-  it('ignores other notification types, deleted statuses and malformed entries, moving past them', async () => {
+  it('ignores other notification types and deleted statuses, keeps malformed entries with their page, moving past them', async () => {
     const malformed = { ...mention('12'), status: { id: 5 } };
     mastodon.answer({ status: 200, body: [malformed, { ...mention('11'), status: null }, { id: '10', type: 'favourite', account: {} }] });
     const result = await adapter.poll(channel(), '9');
     expect(result.items).toEqual([
       { kind: 'ignored', reason: 'mastodon: favourite notification' },
       { kind: 'ignored', reason: 'mastodon: mention of a deleted status' },
-      { kind: 'ignored', reason: expect.stringContaining('status') },
+      { kind: 'unreadable', reason: expect.stringContaining('status'), raw: JSON.stringify([malformed]) },
     ]);
     expect(result.cursor).toBe('12');
+  });
+
+  it('reads ids sent as JSON numbers as strings, and a kept page as the poller does', () => {
+    const status = mention('13').status as Json;
+    const numeric = { ...mention('13'), id: 13, status: { ...status, id: 1300, account: { ...(status.account as Json), id: 77 } } };
+    expect(adapter.readPage(channel(), [numeric])).toEqual([expect.objectContaining({ kind: 'message', externalId: '1300', sender: expect.objectContaining({ externalId: '77' }) })]);
   });
 
   it('pauses until X-RateLimit-Reset on a 429, keeping the cursor', async () => {

@@ -17,10 +17,11 @@ import {
   baseUrlOf,
   compareIds,
   configString,
-  itemOrIgnored,
+  itemOrUnreadable,
   msUntil,
   newestId,
   parsePayload,
+  platformIdSchema,
   requireSecret,
   unreadableAnswer,
 } from '../adapter-kit.js';
@@ -74,10 +75,10 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-const accountSchema = z.object({ id: z.string(), username: z.string(), acct: z.string(), display_name: z.string().optional() });
+const accountSchema = z.object({ id: platformIdSchema, username: z.string(), acct: z.string(), display_name: z.string().optional() });
 const mediaSchema = z.object({ type: z.string(), url: z.string().nullish(), remote_url: z.string().nullish(), description: z.string().nullish() });
 const statusSchema = z.object({
-  id: z.string(),
+  id: platformIdSchema,
   created_at: z.string(),
   visibility: z.string(),
   content: z.string(),
@@ -85,7 +86,7 @@ const statusSchema = z.object({
   account: accountSchema,
   media_attachments: z.array(mediaSchema).optional(),
 });
-const notificationSchema = z.object({ id: z.string(), type: z.string(), status: statusSchema.nullish() });
+const notificationSchema = z.object({ id: platformIdSchema, type: z.string(), status: statusSchema.nullish() });
 const errorSchema = z.object({ error: z.string() });
 
 const MEDIA_TYPES: Record<string, Attachment['type']> = { image: 'image', gifv: 'video', video: 'video', audio: 'audio' };
@@ -117,6 +118,11 @@ function notificationItem(raw: unknown): InboundItem {
   };
 }
 
+/** A notification Rapport cannot read keeps a page of just itself, `[notification]`, for its dead letter. */
+function mentionItem(raw: unknown): InboundItem {
+  return itemOrUnreadable(() => notificationItem(raw), [raw]);
+}
+
 /** The wait `X-RateLimit-Reset` (an ISO timestamp) asks for, if the header is there. */
 function resetWait(headers: Record<string, string>): number | undefined {
   const reset = Date.parse(headers['x-ratelimit-reset'] ?? '');
@@ -124,7 +130,7 @@ function resetWait(headers: Record<string, string>): number | undefined {
 }
 
 function idOf(raw: unknown): string | null {
-  const parsed = z.object({ id: z.string() }).safeParse(raw);
+  const parsed = z.object({ id: platformIdSchema }).safeParse(raw);
   return parsed.success ? parsed.data.id : null;
 }
 
@@ -136,6 +142,8 @@ function startsWithMention(text: string, mention: string): boolean {
 /** Mastodon: mentions by polling notifications, replies as statuses in the same visibility. */
 export class MastodonAdapter implements ChannelAdapter {
   readonly kind = 'mastodon' as const;
+  /** Mastodon remembers an `Idempotency-Key` for an hour. */
+  readonly idempotencyWindowMs = 3_600_000;
 
   private base(channel: ChannelContext): string {
     return baseUrlOf(configString(channel, 'apiBaseUrl'), configString(channel, 'instanceUrl'));
@@ -171,12 +179,17 @@ export class MastodonAdapter implements ChannelAdapter {
       minId = newest;
     }
     // Pages come newest first; the inbox wants them in the order they were written.
-    const items = notifications.sort((a, b) => compareIds(a.id ?? '', b.id ?? '')).map(({ raw }) => itemOrIgnored(() => notificationItem(raw)));
+    const items = notifications.sort((a, b) => compareIds(a.id ?? '', b.id ?? '')).map(({ raw }) => mentionItem(raw));
     const next = newestId(
       notifications.flatMap((n) => (n.id === null ? [] : [n.id])),
       cursor,
     );
     return { items, cursor: next, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  }
+
+  /** A notifications page (a JSON array), as `poll` reads each one. */
+  readPage(_channel: ChannelContext, page: unknown): InboundItem[] {
+    return parsePayload(z.array(z.unknown()), page, 'Mastodon notifications').map(mentionItem);
   }
 
   async send(context: OutboundContext): Promise<SendResult> {

@@ -1,6 +1,6 @@
 import type { Attachment } from '@rapport/shared';
 import type { InboundItem, InboundMessage } from '../../channel-adapter.js';
-import { asRecord, asText, dateFromEpoch, definedOnly, ignored, type JsonRecord } from './wire.js';
+import { asText, dateFromEpoch, definedOnly, ignored, optionalString, requireId, requireRecord, type JsonRecord } from './wire.js';
 
 /** Public comments from `entry[].changes[]`: Facebook Page feed and Instagram media comments. */
 
@@ -14,12 +14,12 @@ function anonymousSender(commentId: string, name: string): Sender {
   return { externalId: `anonymous-comment:${commentId}`, name };
 }
 
-function publicMessage(commentId: string, threadKey: string, sender: Sender, text: unknown, sentAt: Date, attachments: Attachment[] = []): InboundMessage {
+function publicMessage(commentId: string, threadKey: string, sender: Sender, text: string | undefined, sentAt: Date, attachments: Attachment[] = []): InboundMessage {
   return {
     kind: 'message',
     externalId: commentId,
     sender,
-    text: typeof text === 'string' ? text : '',
+    text: text ?? '',
     attachments,
     sentAt,
     threadKey,
@@ -37,20 +37,25 @@ function feedAttachments(value: JsonRecord): Attachment[] {
   return attachments;
 }
 
-/** `field: "feed"`: only new comments by someone other than the Page become messages. */
-export function feedChange(pageId: string, value: JsonRecord): InboundItem {
+/** The commenter's id when `from` is given; a `from` of the wrong shape is unreadable, not anonymous. */
+function fromOf(value: JsonRecord, path: string): { from: JsonRecord | undefined; fromId: string | undefined } {
+  if (value.from === undefined || value.from === null) return { from: undefined, fromId: undefined };
+  const from = requireRecord(value.from, `${path}.from`);
+  return { from, fromId: from.id === undefined ? undefined : requireId(from.id, `${path}.from.id`) };
+}
+
+/** `field: "feed"`: only new comments by someone other than the Page become messages. `path` names `value`. */
+export function feedChange(pageId: string, value: JsonRecord, path: string): InboundItem {
   const item = asText(value.item);
   if (item !== 'comment') return ignored(`feed ${item ?? 'change'} (only comments are handled)`);
   const verb = asText(value.verb);
   if (verb !== 'add') return ignored(`comment ${verb ?? 'change without verb'} (only new comments are handled)`);
-  const from = asRecord(value.from);
-  const fromId = asText(from?.id);
+  const { from, fromId } = fromOf(value, path);
   if (fromId === pageId) return ignored("the page's own comment");
-  const commentId = asText(value.comment_id);
-  const postId = asText(value.post_id);
-  if (!commentId || !postId) return ignored('feed comment without comment_id or post_id');
+  const commentId = requireId(value.comment_id, `${path}.comment_id`);
+  const postId = requireId(value.post_id, `${path}.post_id`);
   const sender = fromId ? definedOnly<Sender>({ externalId: fromId, name: asText(from?.name) }) : anonymousSender(commentId, 'Facebook user');
-  return publicMessage(commentId, postId, sender, value.message, dateFromEpoch(value.created_time, 's'), feedAttachments(value));
+  return publicMessage(commentId, postId, sender, optionalString(value.message, `${path}.message`), dateFromEpoch(value.created_time, 's'), feedAttachments(value));
 }
 
 /** Instagram sends `entry.time` in seconds for changes; guard against milliseconds anyway. */
@@ -58,14 +63,12 @@ function entryDate(time: unknown): Date {
   return dateFromEpoch(time, typeof time === 'number' && time > 1e11 ? 'ms' : 's');
 }
 
-/** `field: "comments"` (and live comments): threaded by the media they were written under. */
-export function instagramComment(accountId: string, value: JsonRecord, entryTime: unknown): InboundItem {
-  const from = asRecord(value.from);
-  const fromId = asText(from?.id);
+/** `field: "comments"` (and live comments): threaded by the media they were written under. `path` names `value`. */
+export function instagramComment(accountId: string, value: JsonRecord, entryTime: unknown, path: string): InboundItem {
+  const { from, fromId } = fromOf(value, path);
   if (fromId === accountId) return ignored("the account's own comment");
-  const commentId = asText(value.id);
-  const mediaId = asText(asRecord(value.media)?.id);
-  if (!commentId || !mediaId) return ignored('Instagram comment without id or media.id');
+  const commentId = requireId(value.id, `${path}.id`);
+  const mediaId = requireId(requireRecord(value.media, `${path}.media`).id, `${path}.media.id`);
   const sender = fromId ? definedOnly<Sender>({ externalId: fromId, handle: asText(from?.username) }) : anonymousSender(commentId, 'Instagram user');
-  return publicMessage(commentId, mediaId, sender, value.text, entryDate(entryTime));
+  return publicMessage(commentId, mediaId, sender, optionalString(value.text, `${path}.text`), entryDate(entryTime));
 }

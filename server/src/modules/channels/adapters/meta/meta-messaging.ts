@@ -1,6 +1,6 @@
 import type { Attachment } from '@rapport/shared';
-import type { InboundItem, InboundMessage, InboundStatus } from '../../channel-adapter.js';
-import { asList, asRecord, asText, dateFromEpoch, definedOnly, ignored, type JsonRecord } from './wire.js';
+import { MalformedPayloadError, type InboundItem, type InboundMessage, type InboundStatus } from '../../channel-adapter.js';
+import { asList, asRecord, asText, dateFromEpoch, definedOnly, ignored, optionalList, optionalString, requireId, requireRecord, type JsonRecord } from './wire.js';
 
 /** Messenger and Instagram `entry[].messaging[]` events: customer messages, our echoes, receipts, reactions. */
 
@@ -31,29 +31,28 @@ function coordinates(payload: JsonRecord): string | undefined {
   return point && typeof point.lat === 'number' && typeof point.long === 'number' ? `${point.lat},${point.long}` : undefined;
 }
 
-function customerMessage(event: JsonRecord, message: JsonRecord, accountId: string): InboundItem {
-  const mid = asText(message.mid);
-  const senderId = asText(asRecord(event.sender)?.id);
-  if (!mid || !senderId) return ignored('message without mid or sender.id');
+function customerMessage(event: JsonRecord, message: JsonRecord, accountId: string, path: string): InboundItem {
+  const mid = requireId(message.mid, `${path}.message.mid`);
+  const senderId = requireId(requireRecord(event.sender, `${path}.sender`).id, `${path}.sender.id`);
   // Our own sends come back as echoes; one without the flag is still not a customer message.
   if (senderId === accountId) return ignored('message sent by the account itself');
   const inbound: InboundMessage = {
     kind: 'message',
     externalId: mid,
     sender: { externalId: senderId },
-    text: typeof message.text === 'string' ? message.text : '',
-    attachments: asList(message.attachments).map(metaAttachment),
+    text: optionalString(message.text, `${path}.message.text`) ?? '',
+    attachments: optionalList(message.attachments, `${path}.message.attachments`).map(metaAttachment),
     sentAt: dateFromEpoch(event.timestamp, 'ms'),
     meta: { type: 'message' },
   };
   return inbound;
 }
 
-function messageEvent(event: JsonRecord, message: JsonRecord, accountId: string): InboundItem {
+function messageEvent(event: JsonRecord, message: JsonRecord, accountId: string, path: string): InboundItem {
   if (message.is_echo === true) return ignored('echo of a message sent by the page');
   if (message.is_deleted === true) return ignored('message deleted by the customer');
   if (message.is_unsupported === true) return ignored('message type not supported by the platform');
-  return customerMessage(event, message, accountId);
+  return customerMessage(event, message, accountId, path);
 }
 
 /** Deliveries list the mids of our messages that arrived; without mids only a watermark is given. */
@@ -69,26 +68,33 @@ function readEvent(read: JsonRecord): InboundItem {
   return mid ? { kind: 'status', externalId: mid, status: 'read' } : ignored('read receipt with a watermark only');
 }
 
+/** Documented events that are not customer messages: skipped on purpose, so never dead letters. */
 const IGNORED_KINDS: Array<[key: string, reason: string]> = [
   ['reaction', 'reaction to a message'],
   ['message_edit', 'edit of an earlier message'],
   ['postback', 'button postback'],
   ['optin', 'opt-in event'],
   ['referral', 'referral event'],
+  ['pass_thread_control', 'handover: thread passed to another app'],
+  ['take_thread_control', 'handover: thread taken by another app'],
+  ['request_thread_control', 'handover: thread requested by another app'],
+  ['app_roles', 'handover: app roles'],
+  ['account_linking', 'account linking event'],
+  ['policy_enforcement', 'policy enforcement notice'],
 ];
 
-/** `accountId` is the entry's page / IG account: the one side of the conversation that is not a customer. */
-export function messagingEvent(raw: unknown, accountId: string): InboundItem[] {
-  const event = asRecord(raw);
-  if (!event) return [ignored('messaging event is not an object')];
-  const message = asRecord(event.message);
-  if (message) return [messageEvent(event, message, accountId)];
-  const delivery = asRecord(event.delivery);
-  if (delivery) return deliveryEvent(delivery);
-  const read = asRecord(event.read);
-  if (read) return [readEvent(read)];
+/**
+ * `accountId` is the entry's page / IG account: the one side of the conversation that is not a customer.
+ * An event Rapport cannot read (an unknown kind, a field of the wrong type) throws MalformedPayloadError
+ * naming `path`; the caller keeps it as a dead letter and reads the other events on.
+ */
+export function messagingEvent(raw: unknown, accountId: string, path: string): InboundItem[] {
+  const event = requireRecord(raw, path);
+  if (event.message !== undefined) return [messageEvent(event, requireRecord(event.message, `${path}.message`), accountId, path)];
+  if (event.delivery !== undefined) return deliveryEvent(requireRecord(event.delivery, `${path}.delivery`));
+  if (event.read !== undefined) return [readEvent(requireRecord(event.read, `${path}.read`))];
   const known = IGNORED_KINDS.find(([key]) => key in event);
   if (known) return [ignored(known[1])];
   const keys = Object.keys(event).filter((key) => !['sender', 'recipient', 'timestamp'].includes(key));
-  return [ignored(`unknown messaging event (${keys.join(', ') || 'no fields'})`)];
+  throw new MalformedPayloadError(`${path}: unknown messaging event (${keys.join(', ') || 'no fields'})`);
 }

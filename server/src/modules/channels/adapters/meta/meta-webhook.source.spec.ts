@@ -221,7 +221,7 @@ describe('MetaWebhookSource', () => {
           },
         ],
       };
-      expect(source.route(body).map(({ address, item }) => [address.accountId, item.kind, item.kind === 'ignored' ? item.reason : item.externalId])).toEqual([
+      expect(source.route(body).map(({ address, item }) => [address.accountId, item.kind, item.kind === 'ignored' || item.kind === 'unreadable' ? item.reason : item.externalId])).toEqual([
         ['PA', 'message', 'a1'],
         ['PA', 'ignored', expect.stringMatching(/echo/)],
         ['PA', 'status', 'ours1'],
@@ -251,18 +251,40 @@ describe('MetaWebhookSource', () => {
       ['an Instagram message edit', 'instagram', { message_edit: { mid: 'm1', num_edit: 1 } }, /edit/],
       ['a deleted Instagram message', 'instagram', { message: { mid: 'm1', is_deleted: true } }, /deleted/],
       ['a postback', 'page', { postback: { title: 'Get Started', payload: 'START' } }, /postback/],
-      ['an unknown event kind', 'page', { brand_new_thing: { x: 1 } }, /unknown messaging event \(brand_new_thing\)/],
-      ['a message without mid', 'page', { message: { text: 'no id' } }, /mid/],
+      ['a handover of the thread', 'page', { pass_thread_control: { new_owner_app_id: '123', metadata: '' } }, /handover/],
       ['a message from the page itself without echo flag', 'page', { message: { mid: 'm9', text: 'hi' }, sender: { id: PAGE } }, /account itself/],
     ] as const)('ignores %s, saying why', (_what, object, fields, reason) => {
       expect(items(source.route(messaging([event(fields)], object, object === 'page' ? PAGE : IG)))).toEqual([{ kind: 'ignored', reason: expect.stringMatching(reason) }]);
     });
 
-    it('ignores a messaging event that is not an object', () => {
+    it.each([
+      ['an unknown event kind', { brand_new_thing: { x: 1 } }, 'entry[0].messaging[0]: unknown messaging event (brand_new_thing)'],
+      ['a message without mid', { message: { text: 'no id' } }, 'entry[0].messaging[0].message.mid: missing'],
+      ['a sender id of the wrong type', { message: { mid: 'm1', text: 'hi' }, sender: { id: true } }, 'entry[0].messaging[0].sender.id: expected string, got boolean'],
+      ['a sender that is not an object', { message: { mid: 'm1', text: 'hi' }, sender: 'U1' }, 'entry[0].messaging[0].sender: expected object, got string'],
+      ['a text that is not a string', { message: { mid: 'm1', text: { body: 'hi' } } }, 'entry[0].messaging[0].message.text: expected string, got object'],
+      ['attachments that are not a list', { message: { mid: 'm1', attachments: { type: 'image' } } }, 'entry[0].messaging[0].message.attachments: expected array, got object'],
+      ['a message that is not an object', { message: 'hi' }, 'entry[0].messaging[0].message: expected object, got string'],
+    ] as const)('keeps %s as unreadable, naming the field', (_what, fields, reason) => {
+      expect(items(source.route(messaging([event(fields)])))).toEqual([{ kind: 'unreadable', reason }]);
+    });
+
+    it('keeps messaging events that are not objects as unreadable', () => {
       expect(items(source.route(messaging(['nonsense', null])))).toEqual([
-        { kind: 'ignored', reason: expect.any(String) },
-        { kind: 'ignored', reason: expect.any(String) },
+        { kind: 'unreadable', reason: 'entry[0].messaging[0]: expected object, got string' },
+        { kind: 'unreadable', reason: 'entry[0].messaging[1]: expected object, got null' },
       ]);
+    });
+
+    it('reads a sender id sent as a JSON number as a string', () => {
+      expect(items(source.route(messaging([event({ message: { mid: 'm1', text: 'hi' } }, 1254459154682919 as unknown as string)])))).toEqual([
+        expect.objectContaining({ kind: 'message', externalId: 'm1', sender: { externalId: '1254459154682919' } }),
+      ]);
+    });
+
+    it('reads the good events of a batch around an unreadable one', () => {
+      const body = messaging([event({ message: { mid: 'm1', text: 'first' } }), event({ message: { mid: 'm2' } }, { id: 7 } as unknown as string), event({ message: { mid: 'm3', text: 'third' } })]);
+      expect(items(source.route(body)).map((i) => (i.kind === 'message' ? i.externalId : i.kind))).toEqual(['m1', 'unreadable', 'm3']);
     });
 
     it('turns a delivery of our mids into delivered statuses', () => {
@@ -344,15 +366,27 @@ describe('MetaWebhookSource', () => {
       ['a removed comment', { verb: 'remove' }, /remove/],
       ['a reaction', { item: 'reaction', verb: 'add', reaction_type: 'like' }, /reaction/],
       ['a new post', { item: 'status', verb: 'add' }, /status/],
-      ['a comment without comment_id', { comment_id: undefined }, /comment_id/],
     ])('ignores %s', (_what, value, reason) => {
       expect(items(source.route(feed(value)))).toEqual([{ kind: 'ignored', reason: expect.stringMatching(reason) }]);
     });
 
-    it('ignores other page fields and changes without value', () => {
-      expect(items(source.route(changes([{ field: 'ratings', value: { review_text: 'meh' } }, { field: 'feed' }])))).toEqual([
+    it.each([
+      ['a comment without comment_id', { comment_id: undefined }, 'entry[0].changes[0].value.comment_id: missing'],
+      ['a commenter id of the wrong type', { from: { id: ['U7'] } }, 'entry[0].changes[0].value.from.id: expected string, got array'],
+      ['a message that is not text', { message: 42 }, 'entry[0].changes[0].value.message: expected string, got number'],
+    ])('keeps %s as unreadable', (_what, value, reason) => {
+      expect(items(source.route(feed(value)))).toEqual([{ kind: 'unreadable', reason }]);
+    });
+
+    it('reads a numeric commenter id as a string', () => {
+      expect(items(source.route(feed({ from: { id: 4242, name: 'Ann' } })))).toEqual([expect.objectContaining({ sender: { externalId: '4242', name: 'Ann' } })]);
+    });
+
+    it('ignores other page fields, and keeps changes without value or field as unreadable', () => {
+      expect(items(source.route(changes([{ field: 'ratings', value: { review_text: 'meh' } }, { field: 'feed' }, { value: {} }])))).toEqual([
         { kind: 'ignored', reason: expect.stringMatching(/ratings/) },
-        { kind: 'ignored', reason: expect.stringMatching(/without value/) },
+        { kind: 'unreadable', reason: 'entry[0].changes[1].value: missing' },
+        { kind: 'unreadable', reason: 'entry[0].changes[2].field: expected a field name' },
       ]);
     });
   });
@@ -380,7 +414,7 @@ describe('MetaWebhookSource', () => {
       ]);
     });
 
-    it("ignores the account's own comments, other fields and comments without media", () => {
+    it("ignores the account's own comments and other fields; keeps comments without media as unreadable", () => {
       const body = changes(
         [
           { field: 'comments', value: { id: 'c1', text: 'Thanks!', from: { id: IG, username: 'acme' }, media: { id: 'M1' } } },
@@ -393,7 +427,7 @@ describe('MetaWebhookSource', () => {
       expect(items(source.route(body))).toEqual([
         { kind: 'ignored', reason: expect.stringMatching(/own comment/) },
         { kind: 'ignored', reason: expect.stringMatching(/mentions/) },
-        { kind: 'ignored', reason: expect.stringMatching(/media/) },
+        { kind: 'unreadable', reason: 'entry[0].changes[2].value.media: missing' },
       ]);
     });
 
@@ -403,11 +437,28 @@ describe('MetaWebhookSource', () => {
   });
 
   describe('route: entries without events', () => {
-    it('ignores an entry with neither messaging nor changes, and standby events', () => {
+    it('keeps an entry with neither messaging nor changes as unreadable, and ignores standby events', () => {
       const body = { object: 'page', entry: [{ id: 'PA', time: 1 }, { id: 'PB', time: 1, standby: [event({ message: { mid: 'x', text: 'y' } })] }] };
       expect(source.route(body)).toEqual([
-        { address: { kind: 'facebook', accountId: 'PA' }, item: { kind: 'ignored', reason: expect.stringMatching(/without messaging or changes/) } },
+        { address: { kind: 'facebook', accountId: 'PA' }, item: { kind: 'unreadable', reason: 'entry[0]: no messaging, changes or standby events' } },
         { address: { kind: 'facebook', accountId: 'PB' }, item: { kind: 'ignored', reason: expect.stringMatching(/standby/) } },
+      ]);
+    });
+  });
+
+  describe('route: unreadable entries', () => {
+    it('keeps an entry that is not an object, or has no id, as unreadable and reads the next one', () => {
+      const body = { object: 'page', entry: [null, { time: 1, messaging: [] }, { id: 'PC', time: 1, messaging: [event({ message: { mid: 'c1', text: 'ok' } }, 'U3', 'PC')] }] };
+      expect(source.route(body)).toEqual([
+        { address: { kind: 'facebook', accountId: '' }, item: { kind: 'unreadable', reason: 'entry[0]: expected object, got null' } },
+        { address: { kind: 'facebook', accountId: '' }, item: { kind: 'unreadable', reason: 'entry[1].id: missing' } },
+        { address: { kind: 'facebook', accountId: 'PC' }, item: expect.objectContaining({ kind: 'message', externalId: 'c1' }) },
+      ]);
+    });
+
+    it('reads a numeric entry id as a string', () => {
+      expect(source.route({ object: 'page', entry: [{ id: 104857600012345, messaging: [event({ message: { mid: 'n1', text: 'ok' } }, 'U1', '104857600012345')] }] })).toEqual([
+        { address: { kind: 'facebook', accountId: '104857600012345' }, item: expect.objectContaining({ kind: 'message', externalId: 'n1' }) },
       ]);
     });
   });
@@ -422,9 +473,6 @@ describe('MetaWebhookSource', () => {
       ['a numeric object', { object: 1, entry: [] }, /object/],
       ['no entry', { object: 'page' }, /entry/],
       ['an entry object', { object: 'page', entry: {} }, /entry/],
-      ['an entry that is not an object', { object: 'page', entry: [null] }, /entry\[0\]/],
-      ['an entry without id', { object: 'page', entry: [{ time: 1, messaging: [] }] }, /entry\[0\]\.id/],
-      ['a numeric entry id', { object: 'page', entry: [{ id: 104857600012345, messaging: [] }] }, /entry\[0\]\.id/],
       ['a WhatsApp body', { object: 'whatsapp_business_account', entry: [] }, /whatsapp_business_account/],
       ['an inherited property name as object', { object: 'toString', entry: [] }, /toString/],
     ])('throws MalformedPayloadError for %s', (_what, body, reason) => {

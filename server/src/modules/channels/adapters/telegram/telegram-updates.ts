@@ -120,14 +120,22 @@ function addressedToBot(m: TelegramMessage, bot: TelegramBot): boolean {
   });
 }
 
-/** One Update → one item: private messages and group messages addressed to the bot become messages. */
-export function telegramUpdateItem(raw: unknown, bot: TelegramBot = {}): InboundItem {
-  const update = parsePayload(updateSchema, raw, 'Telegram update');
+/** The Update envelope (its update_id); a body without one is not a Telegram update at all. */
+export function telegramUpdate(raw: unknown, what = 'Telegram update'): z.output<typeof updateSchema> {
+  return parsePayload(updateSchema, raw, what);
+}
+
+/**
+ * One Update → one item: private messages and group messages addressed to the bot become messages. A
+ * message Rapport cannot read throws MalformedPayloadError naming `path` (the caller keeps a dead letter).
+ */
+export function telegramUpdateItem(raw: unknown, bot: TelegramBot = {}, path = 'update'): InboundItem {
+  const update = telegramUpdate(raw, path);
   if (update.message === undefined) {
     const kind = Object.keys(update).find((key) => key !== 'update_id') ?? 'empty update';
     return { kind: 'ignored', reason: `telegram: ${kind}` };
   }
-  const m = parsePayload(messageSchema, update.message, 'message');
+  const m = parsePayload(messageSchema, update.message, `${path}.message`);
   const chatType = m.chat.type;
   const isGroup = chatType === 'group' || chatType === 'supergroup';
   if (chatType !== 'private' && !isGroup) return { kind: 'ignored', reason: `telegram: message in a ${chatType}` };

@@ -1,7 +1,8 @@
 import type { AppConfig } from '../../../../config/env.js';
 import type { RoutedItem, VerifyResult, WebhookRequest, WebhookSource } from '../../channel-adapter.js';
 import { headerValue, safeEqual } from '../../signature.js';
-import { telegramUpdateItem } from './telegram-updates.js';
+import { itemOrUnreadable } from '../adapter-kit.js';
+import { telegramUpdate, telegramUpdateItem } from './telegram-updates.js';
 
 export const TELEGRAM_SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
@@ -24,8 +25,12 @@ export class TelegramWebhookSource implements WebhookSource {
     return { ok: true };
   }
 
-  /** One Update per request; the controller knows which bot (channel) the URL belongs to. */
+  /**
+   * One Update per request; the controller knows which bot (channel) the URL belongs to. A body without
+   * update_id is refused; an update whose message Rapport cannot read is kept as a dead letter.
+   */
   route(body: unknown): RoutedItem[] {
-    return [{ address: { kind: 'telegram', accountId: '' }, item: telegramUpdateItem(body) }];
+    telegramUpdate(body);
+    return [{ address: { kind: 'telegram', accountId: '' }, item: itemOrUnreadable(() => telegramUpdateItem(body)) }];
   }
 }

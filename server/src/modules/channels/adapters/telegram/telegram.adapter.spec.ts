@@ -53,14 +53,20 @@ describe('TelegramAdapter.poll', () => {
     await expect(adapter.poll(channel(), '702114564')).resolves.toEqual({ items: [], cursor: '702114564' });
   });
 
-  it('moves past ignored and malformed updates too (they are confirmed, never re-read)', async () => {
+  it('moves past ignored and malformed updates too (they are confirmed, never re-read): a malformed one is kept with its page', async () => {
     telegram.answer({ status: 200, body: { ok: true, result: [{ update_id: 10, edited_message: {} }, { update_id: 11, message: { message_id: 'x' } }] } });
     const result = await adapter.poll(channel(), '10');
     expect(result.items).toEqual([
       { kind: 'ignored', reason: 'telegram: edited_message' },
-      { kind: 'ignored', reason: expect.stringContaining('message_id') },
+      { kind: 'unreadable', reason: expect.stringMatching(/^result\[1\]\.message: .*message_id/), raw: JSON.stringify({ ok: true, result: [{ update_id: 11, message: { message_id: 'x' } }] }) },
     ]);
     expect(result.cursor).toBe('12');
+  });
+
+  it('reads a kept page again as the poller reads pages', () => {
+    const page = { ok: true, result: [{ update_id: 12, message: { message_id: 5, date: 1787214000, chat: { id: 42, type: 'private' }, from: { id: 42, first_name: 'Ann' }, text: 'hi' } }] };
+    expect(adapter.readPage(channel(), page)).toEqual([expect.objectContaining({ kind: 'message', externalId: '42:5', text: 'hi' })]);
+    expect(() => adapter.readPage(channel(), { ok: false })).toThrow(/getUpdates answer/);
   });
 
   it('pauses for retry_after on flood control (429), keeping the cursor', async () => {

@@ -5,12 +5,13 @@ import {
   type ChannelAdapter,
   type ChannelContext,
   type ErrorVerdict,
+  type InboundItem,
   type OutboundContext,
   type PollResult,
   type SendResult,
 } from '../../channel-adapter.js';
 import { classifyHttpError, platformId, requestJson } from '../../http-errors.js';
-import { DEFAULT_RATE_LIMIT_PAUSE_MS, baseUrlOf, configString, itemOrIgnored, parsePayload, requireSecret, unreadableAnswer } from '../adapter-kit.js';
+import { DEFAULT_RATE_LIMIT_PAUSE_MS, baseUrlOf, configString, itemOrUnreadable, parsePayload, requireSecret, unreadableAnswer } from '../adapter-kit.js';
 import { telegramBot, telegramUpdateId, telegramUpdateItem } from './telegram-updates.js';
 
 /** `{ok: false, error_code, description, parameters?}`: every Bot API failure. */
@@ -70,11 +71,16 @@ export class TelegramAdapter implements ChannelAdapter {
       }
       throw err;
     }
-    const updates = parsePayload(updatesSchema, answer, 'getUpdates answer').result;
-    const bot = telegramBot(channel.secrets.botToken, configString(channel, 'botUsername'));
-    const items = updates.map((update) => itemOrIgnored(() => telegramUpdateItem(update, bot)));
-    const ids = updates.map(telegramUpdateId).filter((id): id is number => id !== null);
+    const items = this.readPage(channel, answer);
+    const ids = parsePayload(updatesSchema, answer, 'getUpdates answer').result.map(telegramUpdateId).filter((id): id is number => id !== null);
     return { items, cursor: ids.length > 0 ? String(Math.max(...ids) + 1) : cursor };
+  }
+
+  /** A getUpdates answer: an update Rapport cannot read keeps `{ok, result: [update]}` for its dead letter. */
+  readPage(channel: ChannelContext, page: unknown): InboundItem[] {
+    const updates = parsePayload(updatesSchema, page, 'getUpdates answer').result;
+    const bot = telegramBot(channel.secrets.botToken, configString(channel, 'botUsername'));
+    return updates.map((update, i) => itemOrUnreadable(() => telegramUpdateItem(update, bot, `result[${i}]`), { ok: true, result: [update] }));
   }
 
   async send(context: OutboundContext): Promise<SendResult> {

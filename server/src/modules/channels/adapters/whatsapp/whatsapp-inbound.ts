@@ -1,6 +1,6 @@
 import type { Attachment } from '@rapport/shared';
-import type { InboundItem, InboundMessage, InboundStatus } from '../../channel-adapter.js';
-import { asList, asRecord, asText, dateFromEpoch, definedOnly, ignored, type JsonRecord } from '../meta/wire.js';
+import { MalformedPayloadError, type InboundItem, type InboundMessage, type InboundStatus } from '../../channel-adapter.js';
+import { asId, asList, asRecord, asText, dateFromEpoch, definedOnly, ignored, optionalList, optionalString, requireId, requireRecord, type JsonRecord } from '../meta/wire.js';
 
 /** WhatsApp Cloud API `value.messages[]` and `value.statuses[]` in Rapport's terms. */
 
@@ -58,15 +58,19 @@ function interactiveText(interactive: JsonRecord): string {
   return asText(reply.title) ?? asText(reply.body) ?? '';
 }
 
-function content(type: string, message: JsonRecord): Content | undefined {
-  const body = asRecord(message[type]);
+/** `path` names the message; the part named by its type must be there and be an object. */
+function content(type: string, message: JsonRecord, path: string): Content | undefined {
+  const part = () => requireRecord(message[type], `${path}.${type}`);
   const mediaType = MEDIA_TYPES[type];
-  if (type === 'text') return { text: asText(body?.body) ?? '', attachments: [] };
-  if (mediaType) return mediaContent(mediaType, body ?? {});
-  if (type === 'location') return locationContent(body ?? {});
-  if (type === 'contacts') return contactsContent(asList(message.contacts));
-  if (type === 'interactive') return { text: interactiveText(body ?? {}), attachments: [] };
-  if (type === 'button') return { text: asText(body?.text) ?? asText(body?.payload) ?? '', attachments: [] };
+  if (type === 'text') return { text: optionalString(part().body, `${path}.text.body`) ?? '', attachments: [] };
+  if (mediaType) return mediaContent(mediaType, part());
+  if (type === 'location') return locationContent(part());
+  if (type === 'contacts') return contactsContent(optionalList(message.contacts, `${path}.contacts`));
+  if (type === 'interactive') return { text: interactiveText(part()), attachments: [] };
+  if (type === 'button') {
+    const button = part();
+    return { text: asText(button.text) ?? asText(button.payload) ?? '', attachments: [] };
+  }
   return undefined;
 }
 
@@ -84,17 +88,20 @@ function notAMessage(type: string, message: JsonRecord): InboundItem | undefined
   return undefined;
 }
 
-/** `names` maps wa_id to the profile name from `value.contacts[]`. */
-export function whatsappMessage(raw: unknown, names: Map<string, string>): InboundItem {
-  const message = asRecord(raw);
-  const id = asText(message?.id);
-  const from = asText(message?.from);
-  if (!message || !id || !from) return ignored('message without id or from');
-  const type = asText(message.type) ?? 'unknown';
+/**
+ * `names` maps wa_id to the profile name from `value.contacts[]`. A message Rapport cannot read (a type it
+ * does not know, a field of the wrong type) throws MalformedPayloadError naming `path`: a dead letter.
+ */
+export function whatsappMessage(raw: unknown, names: Map<string, string>, path: string): InboundItem {
+  const message = requireRecord(raw, path);
+  const id = requireId(message.id, `${path}.id`);
+  const from = requireId(message.from, `${path}.from`);
+  const type = asText(message.type);
+  if (!type) throw new MalformedPayloadError(`${path}.type: missing`);
   const skip = notAMessage(type, message);
   if (skip) return skip;
-  const parsed = content(type, message);
-  if (!parsed) return ignored(`message type "${type}" is not handled`);
+  const parsed = content(type, message, path);
+  if (!parsed) throw new MalformedPayloadError(`${path}.type: message type "${type}" is not handled`);
   const inbound: InboundMessage = {
     kind: 'message',
     externalId: id,
@@ -112,11 +119,10 @@ function isTracked(status: string | undefined): status is TrackedStatus {
   return (TRACKED_STATUSES as readonly string[]).includes(status ?? '');
 }
 
-export function whatsappStatus(raw: unknown): InboundItem {
-  const value = asRecord(raw);
-  const id = asText(value?.id);
-  const status = asText(value?.status);
-  if (!value || !id) return ignored('status without id');
+export function whatsappStatus(raw: unknown, path: string): InboundItem {
+  const value = requireRecord(raw, path);
+  const id = requireId(value.id, `${path}.id`);
+  const status = asText(value.status);
   if (!isTracked(status)) return ignored(`status "${status ?? 'missing'}" is not tracked`);
   const error = errorSummary(value.errors);
   const item: InboundStatus = { kind: 'status', externalId: id, status, ...(error ? { error } : {}) };
@@ -128,7 +134,7 @@ export function contactNames(contacts: unknown): Map<string, string> {
   const names = new Map<string, string>();
   for (const raw of asList(contacts)) {
     const contact = asRecord(raw);
-    const waId = asText(contact?.wa_id);
+    const waId = asId(contact?.wa_id);
     const name = asText(asRecord(contact?.profile)?.name);
     if (waId && name) names.set(waId, name);
   }

@@ -130,12 +130,15 @@ describe('WhatsappWebhookSource', () => {
       ]);
     });
 
+    it('ignores an untracked status', () => {
+      expect(items(source.route(body({ statuses: [{ id: 'wamid.OUT', status: 'deleted' }] })))).toEqual([{ kind: 'ignored', reason: expect.stringMatching(/deleted/) }]);
+    });
+
     it.each([
-      ['an untracked status', { id: 'wamid.OUT', status: 'deleted' }, /deleted/],
-      ['a status without id', { status: 'read' }, /without id/],
-      ['a status that is not an object', 'read', /without id/],
-    ])('ignores %s', (_what, status, reason) => {
-      expect(items(source.route(body({ statuses: [status] })))).toEqual([{ kind: 'ignored', reason: expect.stringMatching(reason) }]);
+      ['a status without id', { status: 'read' }, 'entry[0].changes[0].value.statuses[0].id: missing'],
+      ['a status that is not an object', 'read', 'entry[0].changes[0].value.statuses[0]: expected object, got string'],
+    ])('keeps %s as unreadable', (_what, status, reason) => {
+      expect(items(source.route(body({ statuses: [status] })))).toEqual([{ kind: 'unreadable', reason }]);
     });
   });
 
@@ -166,10 +169,33 @@ describe('WhatsappWebhookSource', () => {
     it.each([
       ['a reaction', { type: 'reaction', reaction: { message_id: 'wamid.OUT', emoji: '👍' } }, /reaction/],
       ['an unsupported message', { type: 'unsupported', errors: [{ code: 131051, title: 'Message type unknown' }] }, /unsupported.*Message type unknown \(131051\)/],
-      ['an unknown type', { type: 'order', order: { catalog_id: 'c' } }, /"order"/],
-      ['a message without from', { from: undefined, type: 'text', text: { body: 'x' } }, /from/],
     ])('ignores %s, saying why', (_what, message, reason) => {
       expect(items(source.route(incoming(message)))).toEqual([{ kind: 'ignored', reason: expect.stringMatching(reason) }]);
+    });
+
+    it.each([
+      ['an unknown type', { type: 'order', order: { catalog_id: 'c' } }, 'entry[0].changes[0].value.messages[0].type: message type "order" is not handled'],
+      ['a message without from', { from: undefined, type: 'text', text: { body: 'x' } }, 'entry[0].changes[0].value.messages[0].from: missing'],
+      ['a text body that is not text', { type: 'text', text: { body: ['x'] } }, 'entry[0].changes[0].value.messages[0].text.body: expected string, got array'],
+      ['an image without its part', { type: 'image' }, 'entry[0].changes[0].value.messages[0].image: missing'],
+    ])('keeps %s as unreadable, naming the field', (_what, message, reason) => {
+      expect(items(source.route(incoming(message)))).toEqual([{ kind: 'unreadable', reason }]);
+    });
+
+    it('reads a sender number sent as a JSON number as a string, named from its contact', () => {
+      const value = { contacts: [{ profile: { name: 'Ana' }, wa_id: 34600000001 }], messages: [{ from: 34600000001, id: 'wamid.N', timestamp: '1787214701', type: 'text', text: { body: 'hola' } }] };
+      expect(items(source.route(body(value)))).toEqual([expect.objectContaining({ kind: 'message', externalId: 'wamid.N', sender: { externalId: '34600000001', name: 'Ana' } })]);
+    });
+
+    it('reads the good messages of a batch around an unreadable one', () => {
+      const value = {
+        messages: [
+          { from: WA_ID, id: 'wamid.G1', timestamp: '1', type: 'text', text: { body: 'one' } },
+          { from: true, id: 'wamid.B', timestamp: '1', type: 'text', text: { body: 'bad' } },
+          { from: WA_ID, id: 'wamid.G2', timestamp: '2', type: 'text', text: { body: 'two' } },
+        ],
+      };
+      expect(items(source.route(body(value))).map((i) => (i.kind === 'message' ? i.externalId : i.kind))).toEqual(['wamid.G1', 'unreadable', 'wamid.G2']);
     });
 
     it('names each sender from the contact with the same wa_id, and none without one', () => {
@@ -207,7 +233,7 @@ describe('WhatsappWebhookSource', () => {
           { id: 'WABA2', changes: [{ field: 'messages', value: { metadata: { phone_number_id: 'P3' }, messages: [{ from: WA_ID, id: 'wamid.2', timestamp: '2', type: 'text', text: { body: 'two' } }] } }] },
         ],
       };
-      expect(source.route(payload).map(({ address, item }) => [address.accountId, item.kind, item.kind === 'ignored' ? '' : item.externalId])).toEqual([
+      expect(source.route(payload).map(({ address, item }) => [address.accountId, item.kind, item.kind === 'ignored' || item.kind === 'unreadable' ? '' : item.externalId])).toEqual([
         ['P1', 'message', 'wamid.1'],
         ['P1', 'status', 'wamid.o1'],
         ['P2', 'status', 'wamid.o2'],
@@ -216,7 +242,7 @@ describe('WhatsappWebhookSource', () => {
       ]);
     });
 
-    it('ignores account-level changes and empty entries, addressed to the business account', () => {
+    it('ignores account-level changes and keeps empty entries as unreadable, addressed to the business account', () => {
       const payload = {
         object: 'whatsapp_business_account',
         entry: [
@@ -226,12 +252,12 @@ describe('WhatsappWebhookSource', () => {
       };
       expect(source.route(payload)).toEqual([
         { address: { kind: 'whatsapp', accountId: WABA }, item: { kind: 'ignored', reason: expect.stringMatching(/message_template_status_update/) } },
-        { address: { kind: 'whatsapp', accountId: 'WABA2' }, item: { kind: 'ignored', reason: expect.stringMatching(/without changes/) } },
+        { address: { kind: 'whatsapp', accountId: 'WABA2' }, item: { kind: 'unreadable', reason: 'entry[1].changes: no changes' } },
       ]);
     });
 
-    it('ignores a messages change with neither messages nor statuses, and reports webhook errors', () => {
-      expect(items(source.route(body({})))).toEqual([{ kind: 'ignored', reason: expect.stringMatching(/without messages or statuses/) }]);
+    it('keeps a messages change with neither messages nor statuses as unreadable, and reports webhook errors', () => {
+      expect(items(source.route(body({})))).toEqual([{ kind: 'unreadable', reason: 'entry[0].changes[0].value: no messages, statuses or errors' }]);
       expect(items(source.route(body({ errors: [{ code: 131000, title: 'Something went wrong' }] })))).toEqual([{ kind: 'ignored', reason: expect.stringMatching(/Something went wrong/) }]);
     });
 
@@ -245,11 +271,27 @@ describe('WhatsappWebhookSource', () => {
       ['null', null, /object/],
       ['a string', 'hello', /object/],
       ['no entry', { object: 'whatsapp_business_account' }, /entry/],
-      ['an entry without id', { object: 'whatsapp_business_account', entry: [{ changes: [] }] }, /entry\[0\]\.id/],
       ['a Messenger body', { object: 'page', entry: [] }, /"page"/],
-      ['a messages change without phone_number_id', { object: 'whatsapp_business_account', entry: [{ id: WABA, changes: [{ field: 'messages', value: { messages: [] } }] }] }, /entry\[0\]\.changes\[0\]\.value\.metadata\.phone_number_id/],
     ])('throws MalformedPayloadError for %s', (_what, payload, reason) => {
       expect(malformed(payload).message).toMatch(reason);
+    });
+
+    it.each([
+      ['an entry without id', { object: 'whatsapp_business_account', entry: [{ changes: [] }] }, '', 'entry[0].id: missing'],
+      ['a messages change without metadata', { object: 'whatsapp_business_account', entry: [{ id: WABA, changes: [{ field: 'messages', value: { messages: [] } }] }] }, WABA, 'entry[0].changes[0].value.metadata: missing'],
+      [
+        'a phone_number_id of the wrong type',
+        { object: 'whatsapp_business_account', entry: [{ id: WABA, changes: [{ field: 'messages', value: { metadata: { phone_number_id: {} }, messages: [] } }] }] },
+        WABA,
+        'entry[0].changes[0].value.metadata.phone_number_id: expected string, got object',
+      ],
+    ])('keeps %s as unreadable, addressed as far as it says', (_what, payload, accountId, reason) => {
+      expect(source.route(payload)).toEqual([{ address: { kind: 'whatsapp', accountId }, item: { kind: 'unreadable', reason } }]);
+    });
+
+    it('reads a numeric phone_number_id and entry id as strings', () => {
+      const payload = { object: 'whatsapp_business_account', entry: [{ id: 102290129340398, changes: [{ field: 'messages', value: { metadata: { phone_number_id: 106540352242922 }, statuses: [{ id: 'wamid.S', status: 'sent' }] } }] }] };
+      expect(source.route(payload)).toEqual([{ address: { kind: 'whatsapp', accountId: '106540352242922' }, item: { kind: 'status', externalId: 'wamid.S', status: 'sent' } }]);
     });
   });
 });

@@ -10,7 +10,8 @@ import {
   type WebhookSource,
 } from '../../channel-adapter.js';
 import { metaHandshake, verifyMetaSignature } from '../meta/meta-signature.js';
-import { asList, asRecord, asText, ignored, metaEnvelope, type JsonRecord } from '../meta/wire.js';
+import { itemOrUnreadable, unreadable } from '../adapter-kit.js';
+import { asList, asRecord, asText, ignored, metaEntry, metaEnvelope, optionalList, requireId, requireRecord, type JsonRecord } from '../meta/wire.js';
 import { contactNames, whatsappMessage, whatsappStatus } from './whatsapp-inbound.js';
 
 const WABA_OBJECT = 'whatsapp_business_account';
@@ -19,14 +20,16 @@ function route(address: ChannelAddress, items: InboundItem[]): RoutedItem[] {
   return items.map((item) => ({ address, item }));
 }
 
-function valueItems(value: JsonRecord): InboundItem[] {
+/** `path` names the value; each message and status is read on its own, so one bad one loses no other. */
+function valueItems(value: JsonRecord, path: string): InboundItem[] {
   const names = contactNames(value.contacts);
   const items = [
-    ...asList(value.messages).map((message) => whatsappMessage(message, names)),
-    ...asList(value.statuses).map(whatsappStatus),
+    ...optionalList(value.messages, `${path}.messages`).map((message, i) => itemOrUnreadable(() => whatsappMessage(message, names, `${path}.messages[${i}]`))),
+    ...optionalList(value.statuses, `${path}.statuses`).map((status, i) => itemOrUnreadable(() => whatsappStatus(status, `${path}.statuses[${i}]`))),
     ...asList(value.errors).map((error) => ignored(`webhook error: ${asText(asRecord(error)?.title) ?? 'no title'}`)),
   ];
-  return items.length > 0 ? items : [ignored('messages change without messages or statuses')];
+  if (items.length > 0) return items;
+  throw new MalformedPayloadError(`${path}: no messages, statuses or errors`);
 }
 
 /**
@@ -34,15 +37,24 @@ function valueItems(value: JsonRecord): InboundItem[] {
  * business account id, which matches no channel, so they end up counted as unrouted.
  */
 function changeItems(wabaId: string, raw: unknown, path: string): RoutedItem[] {
-  const change = asRecord(raw);
-  const field = asText(change?.field) ?? 'unknown';
-  const value = asRecord(change?.value);
   const account: ChannelAddress = { kind: 'whatsapp', accountId: wabaId };
+  const change = requireRecord(raw, path);
+  const field = asText(change.field);
+  if (!field) throw new MalformedPayloadError(`${path}.field: expected a field name`);
   if (field !== 'messages') return route(account, [ignored(`account change "${field}" is not handled`)]);
-  if (!value) return route(account, [ignored('messages change without value')]);
-  const phoneNumberId = asText(asRecord(value.metadata)?.phone_number_id);
-  if (!phoneNumberId) throw new MalformedPayloadError(`${path}.value.metadata.phone_number_id must be a non-empty string`);
-  return route({ kind: 'whatsapp', accountId: phoneNumberId }, valueItems(value));
+  const value = requireRecord(change.value, `${path}.value`);
+  const phoneNumberId = requireId(requireRecord(value.metadata, `${path}.value.metadata`).phone_number_id, `${path}.value.metadata.phone_number_id`);
+  return route({ kind: 'whatsapp', accountId: phoneNumberId }, valueItems(value, `${path}.value`));
+}
+
+/** One change on its own: unreadable, it is addressed to the business account it came for. */
+function readChange(wabaId: string, raw: unknown, path: string): RoutedItem[] {
+  try {
+    return changeItems(wabaId, raw, path);
+  } catch (err) {
+    if (!(err instanceof MalformedPayloadError)) throw err;
+    return route({ kind: 'whatsapp', accountId: wabaId }, [unreadable(err.message)]);
+  }
 }
 
 /** `/webhooks/whatsapp`: Cloud API messages and delivery statuses, routed by `phone_number_id`. */
@@ -60,11 +72,18 @@ export class WhatsappWebhookSource implements WebhookSource {
   route(body: unknown): RoutedItem[] {
     const { object, entries } = metaEnvelope(body);
     if (object !== WABA_OBJECT) throw new MalformedPayloadError(`object "${object}" is not handled by the WhatsApp webhook (expected "${WABA_OBJECT}")`);
-    return entries.flatMap((entry, i) => {
-      const changes = asList(entry.changes);
-      const wabaId = String(entry.id);
-      if (changes.length === 0) return route({ kind: 'whatsapp', accountId: wabaId }, [ignored('entry without changes')]);
-      return changes.flatMap((change, j) => changeItems(wabaId, change, `entry[${i}].changes[${j}]`));
+    return entries.flatMap((raw, i): RoutedItem[] => {
+      const path = `entry[${i}]`;
+      let entry: ReturnType<typeof metaEntry>;
+      try {
+        entry = metaEntry(raw, path);
+      } catch (err) {
+        if (!(err instanceof MalformedPayloadError)) throw err;
+        return route({ kind: 'whatsapp', accountId: '' }, [unreadable(err.message)]);
+      }
+      const changes = asList(entry.entry.changes);
+      if (changes.length === 0) return route({ kind: 'whatsapp', accountId: entry.accountId }, [unreadable(`${path}.changes: no changes`)]);
+      return changes.flatMap((change, j) => readChange(entry.accountId, change, `${path}.changes[${j}]`));
     });
   }
 }

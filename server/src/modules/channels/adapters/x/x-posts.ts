@@ -49,8 +49,8 @@ export function xDate(value: string | undefined): Date {
 }
 
 /** One v2 post mentioning `accountId` → a public mention, or ignored when it is our own post or a repost. */
-export function v2PostItem(raw: unknown, includes: V2Includes, accountId: string): InboundItem {
-  const post = parsePayload(v2PostSchema, raw, 'X post');
+export function v2PostItem(raw: unknown, includes: V2Includes, accountId: string, path = 'X post'): InboundItem {
+  const post = parsePayload(v2PostSchema, raw, path);
   if (post.author_id === accountId) return { kind: 'ignored', reason: 'x: our own post' };
   if (post.referenced_tweets?.some((r) => r.type === 'retweeted')) return { kind: 'ignored', reason: 'x: repost' };
   const author = includes?.users?.find((u) => u.id === post.author_id);

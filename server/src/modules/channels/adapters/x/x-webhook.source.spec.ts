@@ -252,8 +252,15 @@ describe('XWebhookSource', () => {
       ['a numeric id_str', { tweet_create_events: [tweetOf({ id_str: JSON.parse('1958112233445566778') as number })] }, 'id_str'],
       ['a tweet without user', { tweet_create_events: [tweetOf({ user: undefined })] }, 'user'],
       ['a DM without sender', { direct_message_events: [{ type: 'message_create', id: '1', message_create: { message_data: { text: 'x' } } }] }, 'sender_id'],
-    ])('refuses %s, naming the field', (_what, events, field) => {
-      expect(routeError(aaa(events)).message).toContain(field);
+    ])('keeps %s as unreadable, naming the field', (_what, events, field) => {
+      const [item] = items(source.route(aaa(events)));
+      expect(item).toEqual({ kind: 'unreadable', reason: expect.stringContaining(field) });
+      expect((item as { reason: string }).reason).toMatch(/^(tweet_create_events|direct_message_events)\[0\]: /);
+    });
+
+    it('reads the good events of a batch around an unreadable one', () => {
+      const body = aaa({ tweet_create_events: [tweetOf({ id_str: '1958112233445560001' }), tweetOf({ user: undefined }), tweetOf({ id_str: '1958112233445560003' })] });
+      expect(items(source.route(body)).map((i) => (i.kind === 'message' ? i.externalId : i.kind))).toEqual(['1958112233445560001', 'unreadable', '1958112233445560003']);
     });
   });
 
@@ -309,8 +316,10 @@ describe('XWebhookSource', () => {
       expect(source.route(xaa({ event_type: eventType, payload: {} }))).toEqual([{ address: { kind: 'x', accountId: BRAND }, item: { kind: 'ignored', reason: `x: ${eventType}` } }]);
     });
 
-    it('refuses a mention whose post has no author, naming the field', () => {
-      expect(routeError(xaa({ event_type: 'post.mention.create', payload: { id: '1', text: 'hi' } })).message).toContain('author_id');
+    it('keeps a mention whose post has no author as unreadable, naming the field', () => {
+      expect(items(source.route(xaa({ event_type: 'post.mention.create', payload: { id: '1', text: 'hi' } })))).toEqual([
+        { kind: 'unreadable', reason: expect.stringMatching(/^data\.payload: author_id/) },
+      ]);
     });
   });
 

@@ -11,7 +11,7 @@ import {
   type WebhookSource,
 } from '../../channel-adapter.js';
 import { headerValue, safeEqual } from '../../signature.js';
-import { parsePayload } from '../adapter-kit.js';
+import { itemOrUnreadable, itemsOrUnreadable, parsePayload } from '../adapter-kit.js';
 import { v2IncludesSchema, v2PostItem, xAttachment, xDate } from './x-posts.js';
 
 export const X_SIGNATURE_HEADER = 'x-twitter-webhooks-signature';
@@ -74,8 +74,8 @@ const dmPayloadSchema = z.object({ direct_message_events: z.array(z.unknown()), 
 /** AAA members that describe the envelope rather than carry events. */
 const AAA_ENVELOPE_KEYS = new Set(['for_user_id', 'user_has_blocked', 'users', 'apps', 'source']);
 
-function tweetItem(raw: unknown, accountId: string): InboundItem {
-  const tweet = parsePayload(v1TweetSchema, raw, 'tweet_create_events[]');
+function tweetItem(raw: unknown, accountId: string, path: string): InboundItem {
+  const tweet = parsePayload(v1TweetSchema, raw, path);
   // The brand's own posts and replies come through the same feed.
   if (tweet.user.id_str === accountId) return { kind: 'ignored', reason: 'x: our own post' };
   if (tweet.retweeted_status !== undefined) return { kind: 'ignored', reason: 'x: repost' };
@@ -95,10 +95,10 @@ function tweetItem(raw: unknown, accountId: string): InboundItem {
   };
 }
 
-function dmItem(raw: unknown, users: UsersMap, accountId: string): InboundItem {
+function dmItem(raw: unknown, users: UsersMap, accountId: string, path: string): InboundItem {
   const kind = z.object({ type: z.string() }).safeParse(raw);
   if (kind.success && kind.data.type !== 'message_create') return { kind: 'ignored', reason: `x: direct message event ${kind.data.type}` };
-  const event = parsePayload(dmEventSchema, raw, 'direct_message_events[]');
+  const event = parsePayload(dmEventSchema, raw, path);
   const { sender_id: senderId, message_data: data } = event.message_create;
   // DMs the brand sends (from Rapport or elsewhere) are delivered too.
   if (senderId === accountId) return { kind: 'ignored', reason: 'x: direct message sent by us' };
@@ -125,11 +125,12 @@ function routeAccountActivity(body: z.output<typeof aaaEnvelopeSchema>): Inbound
   for (const [key, value] of Object.entries(body)) {
     if (AAA_ENVELOPE_KEYS.has(key)) continue;
     const events = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? [value] : [];
-    for (const event of events) {
-      if (key === 'tweet_create_events') items.push(tweetItem(event, accountId));
-      else if (key === 'direct_message_events') items.push(dmItem(event, users, accountId));
+    // Each event on its own: one Rapport cannot read is kept as a dead letter, the others are read on.
+    events.forEach((event, i) => {
+      if (key === 'tweet_create_events') items.push(itemOrUnreadable(() => tweetItem(event, accountId, `${key}[${i}]`)));
+      else if (key === 'direct_message_events') items.push(itemOrUnreadable(() => dmItem(event, users, accountId, `${key}[${i}]`)));
       else items.push({ kind: 'ignored', reason: `x: ${key}` });
-    }
+    });
   }
   return items;
 }
@@ -141,11 +142,12 @@ function routeActivity(data: z.output<typeof xaaEnvelopeSchema>['data']): Inboun
     // Replies to the brand's posts carry the same v2 post; they are customer messages in that thread too.
     case 'post.mention.create':
     case 'post.reply.create':
-      return [v2PostItem(data.payload, parsePayload(v2IncludesSchema, data.includes, 'includes'), accountId)];
-    case 'dm.received': {
-      const payload = parsePayload(dmPayloadSchema, data.payload, 'payload');
-      return payload.direct_message_events.map((event) => dmItem(event, payload.users, accountId));
-    }
+      return [itemOrUnreadable(() => v2PostItem(data.payload, parsePayload(v2IncludesSchema, data.includes, 'data.includes'), accountId, 'data.payload'))];
+    case 'dm.received':
+      return itemsOrUnreadable(() => {
+        const payload = parsePayload(dmPayloadSchema, data.payload, 'data.payload');
+        return payload.direct_message_events.map((event, i) => itemOrUnreadable(() => dmItem(event, payload.users, accountId, `data.payload.direct_message_events[${i}]`)));
+      });
     default:
       return [{ kind: 'ignored', reason: `x: ${data.event_type}` }];
   }

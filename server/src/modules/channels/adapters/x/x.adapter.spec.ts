@@ -125,14 +125,20 @@ describe('XAdapter.poll', () => {
     expect(result.items.map((i) => (i as InboundMessage).externalId)).toEqual(['999', '9007199254740992', '9007199254740993']);
   });
 
-  it('ignores the brand\'s own posts and a malformed post, and still moves past them', async () => {
-    x.answer({ status: 200, body: { data: [post('1958000000000000002', BRAND), { ...post('1958000000000000003'), author_id: 42 }], meta: { newest_id: '1958000000000000003' } } });
+  it('ignores the brand\'s own posts, keeps a malformed post as unreadable with its page, and still moves past them', async () => {
+    const malformed = { ...post('1958000000000000003'), author_id: 42 };
+    x.answer({ status: 200, body: { data: [post('1958000000000000002', BRAND), malformed], meta: { newest_id: '1958000000000000003' } } });
     const result = await adapter.poll(channel(), '1958000000000000001');
     expect(result.items).toEqual([
       { kind: 'ignored', reason: 'x: our own post' },
-      { kind: 'ignored', reason: expect.stringContaining('author_id') },
+      { kind: 'unreadable', reason: expect.stringContaining('author_id'), raw: JSON.stringify({ data: [malformed] }) },
     ]);
     expect(result.cursor).toBe('1958000000000000003');
+  });
+
+  it('reads a kept page again as the poller reads pages', () => {
+    expect(adapter.readPage(channel(), { data: [post('1958000000000000004')] })).toEqual([expect.objectContaining({ kind: 'message', externalId: '1958000000000000004' })]);
+    expect(adapter.readPage(channel(), { data: [{ ...post('1958000000000000005'), author_id: 42 }] })).toEqual([expect.objectContaining({ kind: 'unreadable' })]);
   });
 
   it('keeps media and long-post text of polled posts', async () => {

@@ -5,6 +5,7 @@ import {
   type ChannelAdapter,
   type ChannelContext,
   type ErrorVerdict,
+  type InboundItem,
   type OutboundContext,
   type PollResult,
   type SendResult,
@@ -15,7 +16,7 @@ import {
   baseUrlOf,
   compareIds,
   configString,
-  itemOrIgnored,
+  itemOrUnreadable,
   msUntil,
   newestId,
   parsePayload,
@@ -23,6 +24,7 @@ import {
   unreadableAnswer,
 } from '../adapter-kit.js';
 import { v2IncludesSchema, v2PostItem, type V2Includes } from './x-posts.js';
+import { findSentOnX, isDmReply } from './x-sent-check.js';
 
 /** The mentions timeline reaches back 800 posts: 8 pages of 100 cover all of it, so paging never stops short. */
 export const X_MAX_PAGES = 8;
@@ -71,9 +73,7 @@ export class XAdapter implements ChannelAdapter {
   async send(context: OutboundContext): Promise<SendResult> {
     const { channel, replyTo } = context;
     const headers = { authorization: `Bearer ${requireSecret(channel, 'accessToken')}`, 'content-type': 'application/json' };
-    const type = replyTo?.meta.type;
-    const isDm = type === 'dm' || (type !== 'mention' && !context.conversation.isPublic);
-    if (isDm) {
+    if (isDmReply(context)) {
       const answer = await requestJson(`${this.base(channel)}/2/dm_conversations/with/${encodeURIComponent(context.recipient.externalId)}/messages`, {
         method: 'POST',
         headers,
@@ -89,6 +89,11 @@ export class XAdapter implements ChannelAdapter {
       body: JSON.stringify({ text: context.text, reply: { in_reply_to_tweet_id: replyTo.externalId } }),
     });
     return { externalId: platformId(dataOf(answer).id) };
+  }
+
+  /** X has no idempotency keys: an interrupted send is looked up in the DM conversation or the brand's posts. */
+  findSent(context: OutboundContext, since: Date): Promise<SendResult | null> {
+    return findSentOnX(this.base(context.channel), context, since);
   }
 
   /**
@@ -140,8 +145,16 @@ export class XAdapter implements ChannelAdapter {
       newest,
     );
     // Pages come newest first; the inbox wants them in the order they were written.
-    const items = posts.sort((a, b) => compareIds(a.id, b.id)).map(({ raw, includes }) => itemOrIgnored(() => v2PostItem(raw, includes, userId)));
+    const items = posts.sort((a, b) => compareIds(a.id, b.id)).map(({ raw, includes }) => postItem(raw, includes, userId));
     return { items, cursor: newest, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  }
+
+  /** A mentions page: a post Rapport cannot read keeps `{data: [post], includes}` for its dead letter. */
+  readPage(channel: ChannelContext, page: unknown): InboundItem[] {
+    const userId = configString(channel, 'userId');
+    if (!userId) throw new MalformedPayloadError('X channel has no userId');
+    const body = parsePayload(mentionsPageSchema, page, 'X mentions page');
+    return (body.data ?? []).map((raw) => postItem(raw, body.includes, userId));
   }
 
   classifyError(error: unknown): ErrorVerdict {
@@ -162,6 +175,10 @@ export class XAdapter implements ChannelAdapter {
     }
     return { retry: false, reason: `X rejected the request (${status}): ${problemText(error)}` };
   }
+}
+
+function postItem(raw: unknown, includes: V2Includes, userId: string): InboundItem {
+  return itemOrUnreadable(() => v2PostItem(raw, includes, userId), { data: [raw], ...(includes ? { includes } : {}) });
 }
 
 /** `data` of a v2 answer, or an empty object when the answer has none. */
