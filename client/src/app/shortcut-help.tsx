@@ -1,23 +1,6 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from './shortcuts';
-
-const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
-
-/** Tab and Shift+Tab go round inside the dialog instead of out to the browser's own controls. */
-function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>): void {
-  if (event.key !== 'Tab') return;
-  const focusable = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE));
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (!first || !last) return;
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
-  }
-}
+import { keepFocusInside } from '../ui/focus-trap';
 
 /** The `?` overlay: a modal dialog (the page behind is inert), Escape or Close ends it and the focus goes back. */
 export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => void }) {

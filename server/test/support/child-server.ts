@@ -54,12 +54,14 @@ export async function testServerEnv(options: { databaseUrl: string; redisUrl: st
  * Spawns the built server with exactly `env` (plus PATH and HOME): nothing else of this process's
  * environment leaks into its configuration. Does not wait for it to serve; see `waitForHealth`.
  */
-export function spawnServer(env: Record<string, string>): ChildServer {
+export function spawnServer(env: Record<string, string>, options: { ownGroup?: boolean } = {}): ChildServer {
   if (!fs.existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run "npm run build -w shared && npm run build -w server" first`);
   const child = spawn(process.execPath, [SERVER_MAIN], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // In a process group of its own, a kill -9 can take its worker processes down with it, as a machine crash would.
+    detached: options.ownGroup ?? false,
   });
   let tail = '';
   const keep = (chunk: Buffer) => {
@@ -85,12 +87,33 @@ export function spawnServer(env: Record<string, string>): ChildServer {
     exited,
     output: () => tail,
     kill9: async () => {
-      if (!running || child.pid === undefined) return;
-      process.kill(child.pid, 'SIGKILL');
+      if (child.pid === undefined) return;
+      if (options.ownGroup) killGroup9(child.pid);
+      else if (running) process.kill(child.pid, 'SIGKILL');
       const gone = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
       if (!gone) throw new Error(`server process ${child.pid} did not die within 10 s of SIGKILL`);
+      // The rest of its group: wait until none is left.
+      for (let i = 0; options.ownGroup && i < 100 && groupAlive(child.pid); i++) await new Promise((r) => setTimeout(r, 100));
     },
   };
+}
+
+/** kill -9 of every process of a group. */
+export function killGroup9(pgid: number): void {
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch {
+    // The group is gone already.
+  }
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Polls GET /api/health until it answers 200; fails early if the process exits, and after `timeoutMs`. */

@@ -1,27 +1,10 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { CustomerProfile } from '@rapport/shared';
 import { errorMessage } from '../../lib/error-message';
 import { formatFullDateTime } from '../../lib/format-time';
 import { describeErasure, ERASE_WORD, erasureConfirmed } from './erase-confirmation';
 import { useEraseCustomer, useExportCustomer } from './use-customer-privacy';
-
-const FOCUSABLE = 'button:not(:disabled), [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
-
-/** Tab and Shift+Tab go round inside the dialog instead of out to the page behind it. */
-function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>): void {
-  if (event.key !== 'Tab') return;
-  const focusable = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE));
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (!first || !last) return;
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
-  }
-}
+import { keepFocusInside } from '../../ui/focus-trap';
 
 interface EraseDialogProps {
   profile: CustomerProfile;
