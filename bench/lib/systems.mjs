@@ -232,6 +232,9 @@ function builtMain(serverRoot) {
  * production mode, every role in one process, simulator off, demo workspace on, warnings only; `env` adds
  * to that. `stop` stops it and deletes its Redis keys.
  */
+/** One key for the whole run: a database seeded by one server start is opened by the next. */
+const BENCH_SECRETS_KEY = randomBytes(32).toString('base64');
+
 export async function startRapportServer({ serverRoot, services, cleanup, databaseUrl, label, env: extraEnv = {}, nodeArgs = [] }) {
   const main = builtMain(serverRoot);
   const redis = freshRedisPrefix(services.redisUrl, cleanup, label);
@@ -248,7 +251,7 @@ export async function startRapportServer({ serverRoot, services, cleanup, databa
     JWT_SECRET: `bench-jwt-${randomBytes(16).toString('hex')}`,
     // A bench holds one access token for its whole run; the 15-minute default would expire under a long one.
     JWT_TTL: '12h',
-    SECRETS_KEY: randomBytes(32).toString('base64'),
+    SECRETS_KEY: BENCH_SECRETS_KEY,
     SIMULATOR: 'off',
     DEMO_SEED: 'on',
     LOG_LEVEL: 'warn',
