@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { ensureServices } from '../scripts/services.mjs';
+import { BENCH_SECRETS_KEY } from './lib/systems.mjs';
 import { fmt, hrMs } from './lib/util.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -112,7 +113,7 @@ function migrate(serverRoot, url) {
   const script = `
     const { prepareDatabase } = await import(${JSON.stringify(pathToFileURL(prepare).href)});
     const { loadConfig } = await import(${JSON.stringify(pathToFileURL(env).href)});
-    await prepareDatabase(loadConfig({ DATABASE_URL: ${JSON.stringify(url)}, DEMO_SEED: 'on', SIMULATOR: 'off', LOG_LEVEL: 'warn' }));`;
+    await prepareDatabase(loadConfig({ DATABASE_URL: ${JSON.stringify(url)}, SECRETS_KEY: ${JSON.stringify(BENCH_SECRETS_KEY)}, DEMO_SEED: 'on', SIMULATOR: 'off', LOG_LEVEL: 'warn' }));`;
   const res = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: path.join(serverRoot, 'server'), encoding: 'utf8' });
   if (res.status !== 0) throw new Error(`migrations failed (exit ${res.status}):\n${res.stderr || res.stdout}`);
 }

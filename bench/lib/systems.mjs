@@ -232,8 +232,10 @@ function builtMain(serverRoot) {
  * production mode, every role in one process, simulator off, demo workspace on, warnings only; `env` adds
  * to that. `stop` stops it and deletes its Redis keys.
  */
-/** One key for the whole run: a database seeded by one server start is opened by the next. */
-const BENCH_SECRETS_KEY = randomBytes(32).toString('base64');
+/** One key for the whole run: a database seeded by one process (the seed scripts, a server start) is opened by the next. */
+// Kept in the environment so the seed scripts, run as child processes, use the same one.
+process.env.BENCH_SECRETS_KEY ??= randomBytes(32).toString('base64');
+export const BENCH_SECRETS_KEY = process.env.BENCH_SECRETS_KEY;
 
 export async function startRapportServer({ serverRoot, services, cleanup, databaseUrl, label, env: extraEnv = {}, nodeArgs = [] }) {
   const main = builtMain(serverRoot);
