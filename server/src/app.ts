@@ -18,6 +18,9 @@ import { DatabaseErrorFilter } from './common/database-error.filter.js';
 import { LogUserInterceptor, loggingFor, requestLogContext, requestLogging } from './common/logging.js';
 import { securityHeaders } from './common/security-headers.js';
 import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from './modules/admin/queue-dashboard.js';
+import { IngestService } from './modules/ingest/ingest.service.js';
+import { TelegramChannelPicker } from './modules/ingest/telegram-channel.picker.js';
+import { WebhookIntake } from './modules/ingest/webhook-intake.js';
 
 /** Paths that never fall back to the single-page client. */
 const SERVER_PATHS = /^\/(api|webhooks|socket\.io|metrics|admin)(\/|$)/;
@@ -56,8 +59,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bodyParser: false, logger });
   app.disable('x-powered-by');
   app.enableShutdownHooks();
+  const headers = securityHeaders();
+  new WebhookIntake({ logging, headers, ingest: app.get(IngestService), telegram: app.get(TelegramChannelPicker) }).mount(app.getHttpServer());
   app.use(requestLogging(logging));
-  app.use(securityHeaders());
+  app.use(headers);
   // The board trusts remembered Basic credentials: no other site may read it, whatever CORS_ORIGIN says.
   app.enableCors((req: Request, callback: (err: Error | null, options: ReturnType<typeof corsOptions>) => void) =>
     callback(null, req.path.startsWith(QUEUE_DASHBOARD_PATH) ? { origin: false } : corsOptions(config.CORS_ORIGIN)),

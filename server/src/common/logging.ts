@@ -5,7 +5,6 @@ import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/com
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { NativeLogger, PinoLogger } from 'nestjs-pino';
 import { pino, type DestinationStream, type Level, type Logger as Pino, type LoggerOptions } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { PinoPretty } from 'pino-pretty';
 import type { Observable } from 'rxjs';
 import type { AppConfig } from '../config/env.js';
@@ -120,7 +119,7 @@ export function requestLogLevel(method: string, url: string, statusCode: number,
   return 'info';
 }
 
-interface LoggedRequest extends IncomingMessage {
+export interface LoggedRequest extends IncomingMessage {
   originalUrl?: string;
   user?: { id?: string };
 }
@@ -181,37 +180,47 @@ export function loggingFor(config: AppConfig, destination?: DestinationStream): 
   return processLogging;
 }
 
+/** What a request line says of the request: method, scrubbed URL and headers, never a body. */
+function requestSummary(req: LoggedRequest): Record<string, unknown> {
+  return { method: req.method, url: scrubUrl(req.originalUrl ?? req.url ?? ''), remoteAddress: req.socket?.remoteAddress, headers: redactHeaders(req.headers) };
+}
+
 /**
- * First of all middleware: a request id (the caller's X-Request-Id or a new one, echoed back) and one
- * line per request with method, scrubbed URL and headers, status, time, user and conversation. Never
- * a body.
+ * Gives a request its id (the caller's X-Request-Id or a new one, echoed back) and logs one line when
+ * its answer is sent or the caller goes away: method, scrubbed URL and headers, status, time, user and
+ * conversation. The line is built only when its level is logged.
  */
+export function traceRequest(logging: Logging, req: LoggedRequest, res: ServerResponse): string {
+  const started = Date.now();
+  const id = requestIdFrom(req.headers['x-request-id']);
+  req.id = id;
+  res.setHeader('X-Request-Id', id);
+  const done = (err?: unknown): void => {
+    res.off('finish', done);
+    res.off('close', done);
+    res.off('error', done);
+    const failed = err instanceof Error || res.statusCode >= 500;
+    const url = req.originalUrl ?? req.url ?? '/';
+    const level = requestLogLevel(req.method ?? 'GET', url, res.statusCode, err instanceof Error);
+    if (!logging.root.isLevelEnabled(level)) return;
+    const responseTime = Date.now() - started;
+    const line = `${req.method ?? '?'} ${scrubUrl(url)} ${res.statusCode}`;
+    const msg = failed ? `${line} failed` : `${line} ${responseTime} ms${res.writableEnded ? '' : ' (aborted)'}`;
+    const fields = { reqId: id, req: requestSummary(req), res: { statusCode: res.statusCode }, responseTime, ...requestFields(req), ...(err instanceof Error ? { err } : {}) };
+    logging.root[level](fields, msg);
+  };
+  res.on('finish', done);
+  res.on('close', done);
+  res.on('error', done);
+  return id;
+}
+
+/** First of all middleware: the request's id and its line (see traceRequest). */
 export function requestLogging(logging: Logging): RequestHandler {
-  const middleware = pinoHttp<LoggedRequest, ServerResponse>({
-    logger: logging.root,
-    quietReqLogger: true,
-    genReqId: (req, res) => {
-      const id = requestIdFrom(req.headers['x-request-id']);
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    customLogLevel: (req, res, err) => requestLogLevel(req.method ?? 'GET', req.originalUrl ?? req.url ?? '/', res.statusCode, err !== undefined),
-    customSuccessMessage: (req, res, responseTime) =>
-      `${req.method ?? '?'} ${scrubUrl(req.originalUrl ?? req.url ?? '/')} ${res.statusCode} ${responseTime} ms${res.writableEnded ? '' : ' (aborted)'}`,
-    customErrorMessage: (req, res) => `${req.method ?? '?'} ${scrubUrl(req.originalUrl ?? req.url ?? '/')} ${res.statusCode} failed`,
-    customSuccessObject: (req, _res, value: object) => ({ ...value, ...requestFields(req) }),
-    customErrorObject: (req, _res, _err, value: object) => ({ ...value, ...requestFields(req) }),
-    serializers: {
-      req: (req: { method?: string; url?: string; headers?: IncomingMessage['headers']; remoteAddress?: string }) => ({
-        method: req.method,
-        url: scrubUrl(req.url ?? ''),
-        remoteAddress: req.remoteAddress,
-        headers: redactHeaders(req.headers),
-      }),
-      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-    },
-  });
-  return middleware as unknown as RequestHandler;
+  return (req: Request, res: Response, next: NextFunction) => {
+    traceRequest(logging, req, res);
+    next();
+  };
 }
 
 /**

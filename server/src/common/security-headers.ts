@@ -76,14 +76,28 @@ export function securityHeaders(): (req: SecureRequest, res: ServerResponse, nex
     xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
+  // A policy is the same for every request of a page, host and scheme: built once, not per request.
+  const policies = new Map<string, string>();
+  const policyOf = (page: PagePolicy, host: string | undefined, https: boolean): string => {
+    const key = `${page} ${https ? 's' : ''} ${host ?? ''}`;
+    let policy = policies.get(key);
+    if (policy === undefined) {
+      // Hosts come from callers: a bounded memory, whatever they send.
+      if (policies.size >= 256) policies.clear();
+      policy = contentSecurityPolicy(page, { ...(host ? { host } : {}), https });
+      policies.set(key, policy);
+    }
+    return policy;
+  };
   return (req, res, next) => {
     const https = servedOverHttps(req);
     // The host the browser sees: a proxy that rewrites Host says it in X-Forwarded-Host.
     const forwardedHost = req.headers['x-forwarded-host'];
     const host = (Array.isArray(forwardedHost) ? forwardedHost[0] : forwardedHost)?.split(',')[0]?.trim() || req.headers.host;
-    res.setHeader('Content-Security-Policy', contentSecurityPolicy(policyFor(req.path ?? req.url ?? '/'), { ...(host ? { host } : {}), https }));
+    const page = policyFor(req.path ?? req.url ?? '/');
+    res.setHeader('Content-Security-Policy', policyOf(page, host, https));
     if (https) res.setHeader('Strict-Transport-Security', HSTS);
-    hidePoweredByOfSubApps(res);
+    if (page === 'board') hidePoweredByOfSubApps(res);
     base(req, res, next);
   };
 }
