@@ -3,9 +3,13 @@ import { CLOCK_LABELS } from './clock-labels';
 import { formatDuration, formatPercent } from './format-duration';
 import { CLOCKS, type ReportTotals } from './report-figures';
 
-const COUNT_NOUNS = { firstResponse: 'first response', nextReply: 'next reply', resolution: 'resolution' } as const;
+const COUNT_NOUNS = {
+  firstResponse: ['first response', 'first responses'],
+  nextReply: ['next reply', 'next replies'],
+  resolution: ['resolution', 'resolutions'],
+} as const;
 
-const plural = (n: number, noun: string): string => `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
+const plural = (n: number, [one, many]: readonly [string, string]): string => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 function Tile({ testId, label, value, title, children }: { testId: string; label: string; value: string; title?: string; children: ReactNode }) {
   return (
@@ -39,7 +43,7 @@ export function SummaryTiles({ totals }: { totals: ReportTotals }) {
         );
       })}
       <Tile testId="report-tile-within-hour" label="Answered within an hour" value={formatPercent(totals.answeredWithinHourPct)}>
-        of {plural(firstResponses, 'first response')}, wall clock
+        of {plural(firstResponses, COUNT_NOUNS.firstResponse)}, wall clock
       </Tile>
       <Tile testId="report-tile-sla" label="SLA breaches" value={totals.slaBreaches.toLocaleString()}>
         in this period
