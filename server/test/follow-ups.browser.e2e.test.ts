@@ -72,6 +72,10 @@ describeInBrowser('snoozes and follow-ups in a real browser', () => {
     const listed = page.getByTestId('follow-up-item').filter({ hasText: 'Check the refund landed' });
     await listed.waitFor({ timeout: 5000 });
     await expect(listed.getAttribute('data-conversation-id')).resolves.toBe(id);
+    // The list shown is in the address, as the filters are: a reload keeps the follow-ups.
+    await page.reload();
+    await listed.waitFor({ timeout: 10_000 });
+    await expect(page.getByTestId('inbox-follow-ups').getAttribute('aria-selected')).resolves.toBe('true');
     if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT });
 
     await bar.getByTestId('conversation-follow-up-cancel').click();

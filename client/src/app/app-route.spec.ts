@@ -3,6 +3,7 @@ import { DEFAULT_FILTERS } from '../modules/inbox/conversation-filters';
 import { parseRoute, routeToHash, type AppRoute } from './app-route';
 
 const inbox = (conversationId: string | null, filters = DEFAULT_FILTERS): AppRoute => ({ view: 'inbox', conversationId, filters });
+const followUps = (conversationId: string | null): AppRoute => ({ view: 'inbox', conversationId, filters: DEFAULT_FILTERS, list: 'follow-ups' });
 
 describe('parseRoute', () => {
   it.each<[string, AppRoute]>([
@@ -28,6 +29,8 @@ describe('parseRoute', () => {
     ['#/?status=resolved', inbox(null, { ...DEFAULT_FILTERS, status: 'resolved' })],
     ['#/c/abc?status=bogus&assignee=everyone&zoom=2', inbox('abc')],
     ['#/c/abc?', inbox('abc')],
+    ['#/c/abc?list=follow-ups', followUps('abc')],
+    ['#/inbox?list=elsewhere', inbox(null)],
   ])('%s', (hash, expected) => {
     expect(parseRoute(hash)).toEqual(expected);
   });
@@ -39,6 +42,7 @@ describe('routeToHash', () => {
     [inbox('abc'), '#/c/abc'],
     [inbox('abc', { status: 'pending', assignee: 'mine', q: 'late refund' }), '#/c/abc?status=pending&assignee=me&q=late+refund'],
     [inbox(null, { ...DEFAULT_FILTERS, assignee: 'unassigned' }), '#/inbox?assignee=unassigned'],
+    [followUps('abc'), '#/c/abc?list=follow-ups'],
     [{ view: 'reports' }, '#/reports'],
     [{ view: 'audit' }, '#/audit'],
     [{ view: 'users' }, '#/users'],

@@ -1,14 +1,17 @@
-import { DEFAULT_FILTERS, type ConversationFilters } from '../modules/inbox/conversation-filters';
+import { DEFAULT_FILTERS, type ConversationFilters, type InboxView } from '../modules/inbox/conversation-filters';
 import { filtersFromParams, filtersToParams } from '../modules/inbox/filter-params';
 
 /**
  * Which screen is showing, kept in the URL hash so reload and back/forward keep it (no router library).
- * The inbox's filters ride along as a query: `#/c/<id>?status=pending&assignee=me&q=refund`.
+ * The inbox's filters ride along as a query: `#/c/<id>?status=pending&assignee=me&q=refund`, and the
+ * follow-ups list as `list=follow-ups`.
  */
 export interface InboxRoute {
   view: 'inbox';
   conversationId: string | null;
   filters: ConversationFilters;
+  /** Set only for the follow-ups list; the conversation list is the default. */
+  list?: Exclude<InboxView, 'conversations'>;
 }
 export type AppRoute = InboxRoute | { view: 'team' } | { view: 'channels' } | { view: 'reports' } | { view: 'audit' } | { view: 'users' };
 /** A link to a conversation from elsewhere (team view, notices) need not know the inbox's filters. */
@@ -40,8 +43,9 @@ export function parseRoute(hash: string): AppRoute {
   if (REPORTS_PATH.test(path)) return { view: 'reports' };
   if (AUDIT_PATH.test(path)) return { view: 'audit' };
   if (USERS_PATH.test(path)) return { view: 'users' };
-  const filters = queryAt === -1 ? DEFAULT_FILTERS : filtersFromParams(new URLSearchParams(hash.slice(queryAt + 1)));
-  return { view: 'inbox', conversationId: conversationIdOf(path), filters };
+  const params = new URLSearchParams(queryAt === -1 ? '' : hash.slice(queryAt + 1));
+  const filters = queryAt === -1 ? DEFAULT_FILTERS : filtersFromParams(params);
+  return { view: 'inbox', conversationId: conversationIdOf(path), filters, ...(params.get('list') === 'follow-ups' ? { list: 'follow-ups' as const } : {}) };
 }
 
 export function routeToHash(route: RouteLink): string {
@@ -50,7 +54,9 @@ export function routeToHash(route: RouteLink): string {
   if (route.view === 'reports') return '#/reports';
   if (route.view === 'audit') return '#/audit';
   if (route.view === 'users') return '#/users';
-  const query = filtersToParams(route.filters ?? DEFAULT_FILTERS).toString();
+  const params = filtersToParams(route.filters ?? DEFAULT_FILTERS);
+  if (route.list) params.set('list', route.list);
+  const query = params.toString();
   const path = route.conversationId === null ? (query ? '#/inbox' : '') : `#/c/${encodeURIComponent(route.conversationId)}`;
   return query ? `${path}?${query}` : path;
 }

@@ -9,7 +9,7 @@ import { UsersView } from '../modules/users/users-view';
 import { ConversationView } from '../modules/conversation/conversation-view';
 import { useConversation } from '../modules/conversation/use-conversation';
 import { CustomerPanel } from '../modules/customer/customer-panel';
-import { DEFAULT_FILTERS, type ConversationFilters } from '../modules/inbox/conversation-filters';
+import { DEFAULT_FILTERS, type ConversationFilters, type InboxView } from '../modules/inbox/conversation-filters';
 import { InboxSidebar } from '../modules/inbox/inbox-sidebar';
 import { LazyReportsView } from '../modules/reports/lazy-reports-view';
 import { canSeeReports } from '../modules/reports/report-permissions';
@@ -28,6 +28,9 @@ function CustomerColumn({ conversationId, onOpenConversation }: { conversationId
   return <CustomerPanel customerId={conversation.data?.customerId} currentConversationId={conversationId} onOpenConversation={onOpenConversation} />;
 }
 
+/** The route's `list` part: only the follow-ups list is named. */
+const listRoute = (list: InboxView) => (list === 'follow-ups' ? { list } : {});
+
 /** The signed-in app: the inbox (conversation list, open thread, customer details) or, for supervisors, the team, the channels and the reports. */
 export function AppShell({ user }: { user: User }) {
   const { route, navigate, openInbox } = useAppRoute();
@@ -35,11 +38,14 @@ export function AppShell({ user }: { user: User }) {
   const filters = route.view === 'inbox' ? route.filters : DEFAULT_FILTERS;
   const selectedId = route.view === 'inbox' ? route.conversationId : null;
   // Opening a conversation keeps the list as it is; changing the list keeps the conversation open.
-  const select = useCallback((id: string | null) => navigate({ view: 'inbox', conversationId: id, filters }), [navigate, filters]);
+  const list: InboxView = (route.view === 'inbox' && route.list) || 'conversations';
+  const select = useCallback((id: string | null) => navigate({ view: 'inbox', conversationId: id, filters, ...listRoute(list) }), [navigate, filters, list]);
+  // New filters are a new conversation list, whichever list showed.
   const changeFilters = useCallback(
     (next: ConversationFilters, options: { replace: boolean }) => navigate({ view: 'inbox', conversationId: selectedId, filters: next }, options),
     [navigate, selectedId],
   );
+  const changeList = useCallback((next: InboxView) => navigate({ view: 'inbox', conversationId: selectedId, filters, ...listRoute(next) }), [navigate, selectedId, filters]);
   const teamAllowed = canSeeTeam(user);
   const channelsAllowed = canSeeChannels(user);
   const reportsAllowed = canSeeReports(user);
@@ -79,7 +85,7 @@ export function AppShell({ user }: { user: User }) {
       <UsersView />
     ) : (
       <div className={showCustomer ? 'workspace has-customer' : 'workspace'}>
-        <InboxSidebar selectedId={selectedId} onSelect={select} filters={filters} onFiltersChange={changeFilters} />
+        <InboxSidebar selectedId={selectedId} onSelect={select} filters={filters} onFiltersChange={changeFilters} view={list} onViewChange={changeList} />
         {selectedId ? (
           <ConversationView key={selectedId} conversationId={selectedId} customerPanelOpen={customerPanelOpen} onToggleCustomerPanel={toggleCustomerPanel} />
         ) : (

@@ -3,7 +3,7 @@ import { makeAssignment, makeMessage, minutesAfter } from '../../testing/fixture
 import { localMessageId } from './messages-cache';
 import { buildTimeline, type TimelineEntry } from './thread-timeline';
 
-const msg = (id: string, minutes: number) => makeMessage({ id, createdAt: minutesAfter(minutes) });
+const msg = (id: string, minutes: number) => makeMessage({ id, sentAt: minutesAfter(minutes), createdAt: minutesAfter(minutes) });
 const asg = (id: string, minutes: number) => makeAssignment({ id, createdAt: minutesAfter(minutes) });
 
 function keys(entries: TimelineEntry[]): string[] {
@@ -11,6 +11,11 @@ function keys(entries: TimelineEntry[]): string[] {
 }
 
 describe('buildTimeline', () => {
+  it('dates a message by when the customer wrote it, not when it reached us', () => {
+    const late = makeMessage({ id: 'late', sentAt: minutesAfter(-25 * 60), createdAt: minutesAfter(0) });
+    expect(buildTimeline([late], [], false)[0]!.at).toBe(minutesAfter(-25 * 60));
+  });
+
   it('places each assignment between the messages around its time', () => {
     const entries = buildTimeline([msg('m1', 0), msg('m2', 10), msg('m3', 20)], [asg('late', 25), asg('mid', 15), asg('early', 5)], false);
     expect(keys(entries)).toEqual(['m1', '[early]', 'm2', '[mid]', 'm3', '[late]']);

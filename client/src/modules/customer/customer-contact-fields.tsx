@@ -113,7 +113,7 @@ export function CustomerContactFields({ profile }: { profile: CustomerProfile })
       </dd>
       <dt>Contact</dt>
       <dd>
-        <label className="toggle" title="They asked not to be contacted first: no follow-ups or outreach (answering them is fine)">
+        <label className="toggle" title="They asked not to be contacted: no public replies, only private notes (your team's follow-up reminders still work)">
           <input type="checkbox" data-testid="customer-do-not-contact" checked={profile.doNotContact} aria-label="Do not contact" onChange={(e) => dnc.mutate({ doNotContact: e.target.checked })} />
           <span className="toggle-track" aria-hidden="true" />
           Do not contact

@@ -45,10 +45,8 @@ export function InboxFilters(props: InboxFiltersProps) {
             aria-selected={props.view === 'conversations' && props.status === status}
             data-testid={`status-tab-${status}`}
             className={props.view === 'conversations' && props.status === status ? 'tab is-active' : 'tab'}
-            onClick={() => {
-              props.onViewChange('conversations');
-              props.onStatusChange(status);
-            }}
+            // A status is a conversation list: choosing one leaves the follow-ups.
+            onClick={() => props.onStatusChange(status)}
           >
             {conversationStatusLabel(status)}
           </button>

@@ -22,9 +22,12 @@ interface InboxSidebarProps {
   filters: ConversationFilters;
   /** `replace`: no history entry of its own (a settled search). */
   onFiltersChange: (filters: ConversationFilters, options: { replace: boolean }) => void;
+  /** The conversation list or the follow-ups, also kept in the URL by the caller. */
+  view: InboxView;
+  onViewChange: (view: InboxView) => void;
 }
 
-export function InboxSidebar({ selectedId, onSelect, filters, onFiltersChange }: InboxSidebarProps) {
+export function InboxSidebar({ selectedId, onSelect, filters, onFiltersChange, view, onViewChange }: InboxSidebarProps) {
   const user = useCurrentUser();
   const { status, assignee } = filters;
   const settleSearch = useCallback(
@@ -34,7 +37,6 @@ export function InboxSidebar({ selectedId, onSelect, filters, onFiltersChange }:
     [filters, onFiltersChange],
   );
   const [search, setSearch] = useSearchDraft(filters.q, settleSearch, SEARCH_DEBOUNCE_MS);
-  const [view, setView] = useState<InboxView>('conversations');
 
   // Bulk selection (supervisors): only ticked rows still in this list count.
   const bulk = canPickAssignee(user);
@@ -65,7 +67,7 @@ export function InboxSidebar({ selectedId, onSelect, filters, onFiltersChange }:
         onAssigneeChange={changeAssignee}
         onSearchChange={setSearch}
         view={view}
-        onViewChange={setView}
+        onViewChange={onViewChange}
       />
       {bulk && selection.length > 0 && view === 'conversations' ? <BulkAssignBar ids={selection} onDone={clearChecked} onClear={clearChecked} /> : null}
       {view === 'follow-ups' ? (
