@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { highlightSegments } from './highlight-segments';
+import { fromFirstHit, highlightSegments } from './highlight-segments';
 
 describe('highlightSegments', () => {
   it.each<[string, string, Array<[number, number]>, Array<[string, boolean]>]>([
@@ -18,5 +18,22 @@ describe('highlightSegments', () => {
     const snippet = '…the blender and the blenderizer broke…';
     const segments = highlightSegments(snippet, [[5, 12], [21, 32], [33, 38], [30, 40]]);
     expect(segments.map((s) => s.text).join('')).toBe(snippet);
+  });
+});
+
+describe('fromFirstHit', () => {
+  const hit = (text: string) => ({ text, hit: true });
+  const plain = (text: string) => ({ text, hit: false });
+
+  it('cuts a long lead-in to the last words before the hit', () => {
+    const segments = [plain('Soy yo otra vez. Es la tercera vez que pido el '), hit('reembolso'), plain(' y nada')];
+    expect(fromFirstHit(segments)).toEqual([plain('…vez que pido el '), hit('reembolso'), plain(' y nada')]);
+  });
+
+  it('keeps a short lead-in, a snippet that starts with its hit, and one without hits', () => {
+    const short = [plain('Where is my '), hit('parcel')];
+    expect(fromFirstHit(short)).toEqual(short);
+    expect(fromFirstHit([hit('refund'), plain(' please')])).toEqual([hit('refund'), plain(' please')]);
+    expect(fromFirstHit([plain('x'.repeat(80))])).toEqual([plain('x'.repeat(80))]);
   });
 });

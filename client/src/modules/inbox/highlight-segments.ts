@@ -22,3 +22,16 @@ export function highlightSegments(snippet: string, highlights: ReadonlyArray<rea
   if (at < snippet.length) segments.push({ text: snippet.slice(at), hit: false });
   return segments;
 }
+
+/**
+ * The segments with the text before the first hit cut to about `lead` characters (at a word start,
+ * after "…"), so a one-line snippet shows the word that matched instead of the sentence before it.
+ */
+export function fromFirstHit(segments: readonly HighlightSegment[], lead = 20): HighlightSegment[] {
+  const first = segments[0];
+  if (!first || first.hit || segments.length < 2 || first.text.length <= lead + 1) return [...segments];
+  const tail = first.text.slice(-lead);
+  const wordStart = tail.search(/\s\S/);
+  const kept = wordStart === -1 ? tail : tail.slice(wordStart + 1);
+  return [{ text: `…${kept}`, hit: false }, ...segments.slice(1)];
+}
