@@ -71,7 +71,9 @@ describe('SLA policies that act', () => {
     expect(conversation.sla).toEqual({
       policyId: expect.any(String),
       firstResponseDueAt: new Date(sentAt + THRESHOLD_S * 1000).toISOString(),
+      firstResponseSeconds: THRESHOLD_S,
       resolutionDueAt: new Date(sentAt + 3600 * 1000).toISOString(),
+      resolutionSeconds: 3600,
       breaches: [],
     });
     expect(conversation.slaDeadline).toBe(conversation.sla!.firstResponseDueAt);
@@ -155,5 +157,32 @@ describe('SLA policies that act', () => {
     expect((await asLead().delete(`/api/sla-policies/${policy.id}`)).status).toBe(204);
     await eventually(async () => (await asLead().get<Conversation>(`/api/conversations/${conversation.id}`)).body.sla === null, 10_000, 'no SLA without a policy');
     expect((await asLead().get<Conversation>(`/api/conversations/${conversation.id}`)).body.slaDeadline).toBeNull();
+  }, 20_000);
+
+  it('shows clocks already overdue when a new policy applies, without recording a breach from before it existed', async () => {
+    const customer = `sla-cust-${++sequence}`;
+    const sentAt = Date.now() - 10 * 60_000;
+    await postApiMessage(app.baseUrl, { id: `sla-msg-${sequence}`, from: { id: customer, name: customer }, text: 'Hello?', timestamp: new Date(sentAt).toISOString() });
+    const id = await eventually(async () => (await db.query<{ id: string }>('SELECT c.id FROM conversations c JOIN customer_identities ci ON ci.id = c.identity_id WHERE ci.external_id = $1 AND c.assignee_id IS NOT NULL', [customer])).rows[0]?.id, 10_000, 'the conversation, routed, with no policy yet');
+    const policy = await asLead().post<SlaPolicy>('/api/sla-policies', { name: 'Care later', teamId: team.id, firstResponseSeconds: THRESHOLD_S, resolutionSeconds: 3600, businessHoursOnly: false });
+    expect(policy.status).toBe(201);
+
+    const overdueAt = new Date(sentAt + THRESHOLD_S * 1000).toISOString();
+    const shown = await eventually(async () => {
+      const now = (await asLead().get<Conversation>(`/api/conversations/${id}`)).body;
+      return now.sla?.firstResponseDueAt === overdueAt ? now : undefined;
+    }, 10_000, 'the new policy’s due times');
+    expect(shown.sla).toMatchObject({ policyId: policy.body.id, firstResponseSeconds: THRESHOLD_S, resolutionDueAt: new Date(sentAt + 3600 * 1000).toISOString(), breaches: [] });
+    expect(shown.slaDeadline).toBe(overdueAt);
+    // No timer for the overdue clock, so nothing fires, now or on a retry; the clock still running has its own.
+    expect(await slaQueue().getJob(jobIds.slaBreach(id, 'firstResponse', new Date(overdueAt)))).toBeUndefined();
+    expect(await slaQueue().getJob(jobIds.slaBreach(id, 'resolution', new Date(shown.sla!.resolutionDueAt!)))).toBeTruthy();
+    await app.app.context.get(SlaTimersService).fire(id, 'firstResponse');
+    expect(await breachRows(id)).toEqual([]);
+    expect(breachesHeard.get(lead.user.id)?.some((b) => b.event.conversationId === id) ?? false).toBe(false);
+    const after = (await asLead().get<Conversation>(`/api/conversations/${id}`)).body;
+    expect(after.sla!.breaches).toEqual([]);
+    expect(after.priority).toBe(shown.priority);
+    await asLead().post(`/api/conversations/${id}/status`, { status: 'resolved' });
   }, 20_000);
 });

@@ -177,6 +177,10 @@ export interface ConversationSla {
   firstResponseDueAt?: string;
   nextReplyDueAt?: string;
   resolutionDueAt?: string;
+  /** The policy's target for each clock that has a due time, so anyone can tell how much of it is left. */
+  firstResponseSeconds?: number;
+  nextReplySeconds?: number;
+  resolutionSeconds?: number;
   breaches: Array<{ metric: SlaMetric; dueAt: string; at: string }>;
 }
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ConversationSla } from '@rapport/shared';
-import { earliestDue, formatDuration, slaStatus, type SlaThresholds, type SlaTone } from './sla-status';
+import { earliestDue, formatDuration, slaStatus, type SlaTone } from './sla-status';
 
 const NOW = Date.parse('2025-03-10T12:00:00.000Z');
 const MIN = 60_000;
 const at = (minutesFromNow: number) => new Date(NOW + minutesFromNow * MIN).toISOString();
-const sla = (due: Partial<Pick<ConversationSla, 'firstResponseDueAt' | 'nextReplyDueAt' | 'resolutionDueAt'>>): ConversationSla => ({ policyId: 'p', breaches: [], ...due });
-const oneHourFirstResponse: SlaThresholds = { firstResponseSeconds: 3600, nextReplySeconds: null, resolutionSeconds: 8 * 3600 };
+const sla = (due: Partial<Omit<ConversationSla, 'policyId' | 'breaches'>>): ConversationSla => ({ policyId: 'p', breaches: [], ...due });
+/** Due times with the targets the server sends beside them: one hour to answer first, eight to resolve. */
+const firstResponseIn = (minutes: number) => sla({ firstResponseDueAt: at(minutes), firstResponseSeconds: 3600 });
 
 describe('formatDuration', () => {
   it.each([
@@ -34,36 +35,39 @@ describe('earliestDue', () => {
 });
 
 describe('slaStatus', () => {
-  it.each<[string, ConversationSla | null, SlaThresholds | null, SlaTone | null, string | null]>([
-    ['no policy', null, oneHourFirstResponse, null, null],
-    ['no clock running (paused or answered)', sla({}), oneHourFirstResponse, null, null],
-    ['plenty left of a one-hour target', sla({ firstResponseDueAt: at(40) }), oneHourFirstResponse, 'ok', '40 min left'],
-    ['amber from exactly a quarter left', sla({ firstResponseDueAt: at(15) }), oneHourFirstResponse, 'warning', '15 min left'],
-    ['just over a quarter left', sla({ firstResponseDueAt: at(15.5) }), oneHourFirstResponse, 'ok', '15 min left'],
-    ['under a quarter left', sla({ firstResponseDueAt: at(12) }), oneHourFirstResponse, 'warning', '12 min left'],
-    ['seconds left', sla({ firstResponseDueAt: at(0.5) }), oneHourFirstResponse, 'warning', '<1 min left'],
-    ['due this instant', sla({ firstResponseDueAt: at(0) }), oneHourFirstResponse, 'breached', 'Breached just now'],
-    ['breached a while ago', sla({ firstResponseDueAt: at(-5) }), oneHourFirstResponse, 'breached', 'Breached 5 min ago'],
-    ['breached hours ago', sla({ firstResponseDueAt: at(-125) }), null, 'breached', 'Breached 2 h 5 min ago'],
-    ['an eight-hour resolution with 90 min left is amber', sla({ resolutionDueAt: at(90) }), oneHourFirstResponse, 'warning', '1 h 30 min left'],
-    ['without thresholds: calm with 20 min left', sla({ firstResponseDueAt: at(20) }), null, 'ok', '20 min left'],
-    ['without thresholds: amber under 15 min', sla({ firstResponseDueAt: at(14) }), null, 'warning', '14 min left'],
-    ['a clock the policy sets no threshold for falls back to 15 min', sla({ nextReplyDueAt: at(14) }), oneHourFirstResponse, 'warning', '14 min left'],
-  ])('%s', (_name, value, thresholds, tone, label) => {
-    const status = slaStatus(value, thresholds, NOW);
+  it.each<[string, ConversationSla | null, SlaTone | null, string | null]>([
+    ['no policy', null, null, null],
+    ['no clock running (paused or answered)', sla({}), null, null],
+    ['plenty left of a one-hour target', firstResponseIn(40), 'ok', '40 min left'],
+    ['amber from exactly a quarter left', firstResponseIn(15), 'warning', '15 min left'],
+    ['just over a quarter left', firstResponseIn(15.5), 'ok', '15 min left'],
+    ['under a quarter left', firstResponseIn(12), 'warning', '12 min left'],
+    ['seconds left', firstResponseIn(0.5), 'warning', '<1 min left'],
+    ['due this instant', firstResponseIn(0), 'breached', 'Breached just now'],
+    ['breached a while ago', firstResponseIn(-5), 'breached', 'Breached 5 min ago'],
+    ['breached hours ago', firstResponseIn(-125), 'breached', 'Breached 2 h 5 min ago'],
+    ['an eight-hour resolution with 90 min left is amber', sla({ resolutionDueAt: at(90), resolutionSeconds: 8 * 3600 }), 'warning', '1 h 30 min left'],
+    ['a 30-min target with 15 min left (half) is calm', sla({ firstResponseDueAt: at(15), firstResponseSeconds: 1800 }), 'ok', '15 min left'],
+    ['a 30-min target turns amber under 7.5 min left', sla({ firstResponseDueAt: at(7), firstResponseSeconds: 1800 }), 'warning', '7 min left'],
+    ['a 10-min target is calm at its start', sla({ nextReplyDueAt: at(10), nextReplySeconds: 600 }), 'ok', '10 min left'],
+    ['a 10-min target turns amber under 2.5 min left', sla({ nextReplyDueAt: at(2), nextReplySeconds: 600 }), 'warning', '2 min left'],
+    ['the clock due first goes by its own target', sla({ firstResponseDueAt: at(12), firstResponseSeconds: 600, resolutionDueAt: at(30), resolutionSeconds: 3600 }), 'ok', '12 min left'],
+  ])('%s', (_name, value, tone, label) => {
+    const status = slaStatus(value, NOW);
     expect(status?.tone ?? null).toBe(tone);
     expect(status?.label ?? null).toBe(label);
   });
 
   it('names the clock and the risk for screen readers', () => {
-    expect(slaStatus(sla({ firstResponseDueAt: at(40) }), oneHourFirstResponse, NOW)?.description).toBe('SLA first response: 40 min left');
-    expect(slaStatus(sla({ nextReplyDueAt: at(5) }), null, NOW)?.description).toBe('SLA next reply at risk: 5 min left');
-    expect(slaStatus(sla({ resolutionDueAt: at(-3) }), null, NOW)?.description).toBe('SLA resolution breached 3 min ago');
+    expect(slaStatus(firstResponseIn(40), NOW)?.description).toBe('SLA first response: 40 min left');
+    expect(slaStatus(sla({ nextReplyDueAt: at(5), nextReplySeconds: 1800 }), NOW)?.description).toBe('SLA next reply at risk: 5 min left');
+    expect(slaStatus(sla({ resolutionDueAt: at(-3), resolutionSeconds: 3600 }), NOW)?.description).toBe('SLA resolution breached 3 min ago');
   });
 
   it('says when the tone changes next', () => {
-    expect(slaStatus(sla({ firstResponseDueAt: at(40) }), oneHourFirstResponse, NOW)?.changesAt).toBe(NOW + 25 * MIN);
-    expect(slaStatus(sla({ firstResponseDueAt: at(10) }), oneHourFirstResponse, NOW)?.changesAt).toBe(NOW + 10 * MIN);
-    expect(slaStatus(sla({ firstResponseDueAt: at(-1) }), oneHourFirstResponse, NOW)?.changesAt).toBeNull();
+    expect(slaStatus(firstResponseIn(40), NOW)?.changesAt).toBe(NOW + 25 * MIN);
+    expect(slaStatus(sla({ firstResponseDueAt: at(40), firstResponseSeconds: 1800 }), NOW)?.changesAt).toBe(NOW + 32.5 * MIN);
+    expect(slaStatus(firstResponseIn(10), NOW)?.changesAt).toBe(NOW + 10 * MIN);
+    expect(slaStatus(firstResponseIn(-1), NOW)?.changesAt).toBeNull();
   });
 });

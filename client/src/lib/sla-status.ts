@@ -1,9 +1,6 @@
-import type { ConversationSla, SlaMetric, SlaPolicy } from '@rapport/shared';
+import type { ConversationSla, SlaMetric } from '@rapport/shared';
 
 export type SlaTone = 'ok' | 'warning' | 'breached';
-
-/** The policy's thresholds; only supervisors may read policies, so agents have none. */
-export type SlaThresholds = Pick<SlaPolicy, 'firstResponseSeconds' | 'nextReplySeconds' | 'resolutionSeconds'>;
 
 export interface SlaStatus {
   metric: SlaMetric;
@@ -24,11 +21,6 @@ const DAY = 24 * HOUR;
 
 /** Amber once less than this share of the threshold is left. */
 export const WARNING_SHARE = 0.25;
-/**
- * Without the threshold (agents get 403 on the policies) the share cannot be known: amber in the last
- * 15 minutes instead, about a quarter of the common one-hour first-response target.
- */
-export const FALLBACK_WARNING_MS = 15 * MINUTE;
 
 export const SLA_METRIC_LABELS: Record<SlaMetric, string> = { firstResponse: 'first response', nextReply: 'next reply', resolution: 'resolution' };
 
@@ -38,7 +30,7 @@ const DUE_FIELDS: ReadonlyArray<[SlaMetric, 'firstResponseDueAt' | 'nextReplyDue
   ['resolution', 'resolutionDueAt'],
 ];
 
-const THRESHOLD_FIELDS: Record<SlaMetric, keyof SlaThresholds> = {
+const THRESHOLD_FIELDS: Record<SlaMetric, 'firstResponseSeconds' | 'nextReplySeconds' | 'resolutionSeconds'> = {
   firstResponse: 'firstResponseSeconds',
   nextReply: 'nextReplySeconds',
   resolution: 'resolutionSeconds',
@@ -59,14 +51,12 @@ export function earliestDue(sla: ConversationSla | null | undefined): { metric: 
 }
 
 /**
- * How long before the due time the countdown turns amber. A business-hours policy's threshold is in
- * open hours while the countdown runs on the wall clock, so overnight it may stay calm longer: the
- * due time itself is always exact.
+ * How long before the due time the countdown turns amber, from the target the server sends with the due
+ * time. A business-hours policy's threshold is in open hours while the countdown runs on the wall clock,
+ * so overnight it may stay calm longer: the due time itself is always exact.
  */
-export function warningWindowMs(metric: SlaMetric, thresholds: SlaThresholds | null): number {
-  const seconds = thresholds?.[THRESHOLD_FIELDS[metric]];
-  if (seconds === null || seconds === undefined) return FALLBACK_WARNING_MS;
-  return seconds * 1000 * WARNING_SHARE;
+export function warningWindowMs(metric: SlaMetric, sla: ConversationSla): number {
+  return (sla[THRESHOLD_FIELDS[metric]] ?? 0) * 1000 * WARNING_SHARE;
 }
 
 /** "<1 min", "12 min", "2 h", "2 h 5 min", "3 d", "3 d 4 h" (rounded down). */
@@ -85,9 +75,9 @@ export function formatDuration(ms: number): string {
 }
 
 /** What a conversation's SLA countdown shows at `now`; null when there is nothing to count down. */
-export function slaStatus(sla: ConversationSla | null | undefined, thresholds: SlaThresholds | null, now: number): SlaStatus | null {
+export function slaStatus(sla: ConversationSla | null | undefined, now: number): SlaStatus | null {
   const due = earliestDue(sla);
-  if (!due) return null;
+  if (!sla || !due) return null;
   const { metric, dueAt } = due;
   const clock = SLA_METRIC_LABELS[metric];
   const left = dueAt - now;
@@ -96,7 +86,7 @@ export function slaStatus(sla: ConversationSla | null | undefined, thresholds: S
     const label = ago < MINUTE ? 'Breached just now' : `Breached ${formatDuration(ago)} ago`;
     return { metric, dueAt, tone: 'breached', label, description: `SLA ${clock} ${label.toLowerCase()}`, changesAt: null };
   }
-  const warnFrom = dueAt - warningWindowMs(metric, thresholds);
+  const warnFrom = dueAt - warningWindowMs(metric, sla);
   const label = `${formatDuration(left)} left`;
   if (now >= warnFrom) return { metric, dueAt, tone: 'warning', label, description: `SLA ${clock} at risk: ${label}`, changesAt: dueAt };
   return { metric, dueAt, tone: 'ok', label, description: `SLA ${clock}: ${label}`, changesAt: warnFrom };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ConversationSla } from '@rapport/shared';
 import { formatFullDateTime } from '../lib/format-time';
-import { slaStatus, type SlaThresholds, type SlaTone } from '../lib/sla-status';
+import { earliestDue, slaStatus, type SlaTone } from '../lib/sla-status';
 import { useNow } from '../lib/use-now';
 
 /** A shape per tone, so the state reads without colour too. */
@@ -30,18 +30,11 @@ function ToneIcon({ tone }: { tone: SlaTone }) {
   );
 }
 
-interface SlaCountdownProps {
-  sla: ConversationSla | null | undefined;
-  /** The policy's thresholds when this user may read them; without them amber starts 15 minutes before. */
-  thresholds: SlaThresholds | null;
-}
-
-/** The running SLA clock due first, ticking live: calm, amber when little is left, red once breached. Nothing when no clock runs. */
-export function SlaCountdown({ sla, thresholds }: SlaCountdownProps) {
+function LiveCountdown({ sla }: { sla: ConversationSla }) {
   const tick = useNow();
   // The shared clock ticks every 30 s; the moment the tone changes gets its own timer so red shows on time.
   const [boundary, setBoundary] = useState(0);
-  const status = slaStatus(sla, thresholds, Math.max(tick, boundary));
+  const status = slaStatus(sla, Math.max(tick, boundary));
   const changesAt = status?.changesAt ?? null;
 
   useEffect(() => {
@@ -59,4 +52,10 @@ export function SlaCountdown({ sla, thresholds }: SlaCountdownProps) {
       <span className="visually-hidden">{status.description}</span>
     </span>
   );
+}
+
+/** The running SLA clock due first, ticking live: calm, amber under a quarter of its target left, red once breached. */
+export function SlaCountdown({ sla }: { sla: ConversationSla | null | undefined }) {
+  // Rows with no running clock render nothing and do not tick.
+  return sla && earliestDue(sla) ? <LiveCountdown sla={sla} /> : null;
 }

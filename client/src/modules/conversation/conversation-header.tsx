@@ -6,7 +6,7 @@ import { Avatar } from '../../ui/avatar';
 import { ChannelBadge } from '../../ui/channel-badge';
 import { PriorityMarker } from '../../ui/priority-marker';
 import { StatusPill } from '../../ui/status-pill';
-import { ConversationSlaCountdown } from '../sla/conversation-sla-countdown';
+import { SlaCountdown } from '../../ui/sla-countdown';
 import { useDirectory } from '../auth/use-directory';
 import { AssigneeSelect } from './assignee-select';
 import { buildNameDirectory } from './assignment-description';
@@ -52,7 +52,7 @@ export function ConversationHeader({ conversation: c, customerPanelOpen, onToggl
           <div className="thread-title-row">
             <h2 data-testid="thread-customer-name">{c.customer.name}</h2>
             <PriorityMarker priority={c.priority} />
-            <ConversationSlaCountdown sla={c.sla} />
+            <SlaCountdown sla={c.sla} />
           </div>
           <div className="thread-subtitle">
             {c.customer.handle ? <span className="handle">{c.customer.handle}</span> : null}

@@ -5,7 +5,7 @@ import { Avatar } from '../../ui/avatar';
 import { ChannelBadge } from '../../ui/channel-badge';
 import { PriorityMarker } from '../../ui/priority-marker';
 import { VipBadge } from '../../ui/vip-badge';
-import { ConversationSlaCountdown } from '../sla/conversation-sla-countdown';
+import { SlaCountdown } from '../../ui/sla-countdown';
 import { SearchMatchSnippet } from './search-match-snippet';
 
 /** After this long without an answer a waiting customer is shown in the warning colour. */
@@ -86,7 +86,7 @@ export const ConversationListItem = memo(function ConversationListItem({ convers
                 waiting {waitingMs < 60_000 ? '<1m' : formatRelativeTime(c.waitingSince, now)}
               </span>
             ) : null}
-            <ConversationSlaCountdown sla={c.sla} />
+            <SlaCountdown sla={c.sla} />
           </span>
         </span>
       </button>

@@ -5,7 +5,7 @@ import { formatFullDateTime } from '../../lib/format-time';
 import { formatDuration } from '../../lib/sla-status';
 import { ChannelBadge } from '../../ui/channel-badge';
 import { VipBadge } from '../../ui/vip-badge';
-import { ConversationSlaCountdown } from '../sla/conversation-sla-countdown';
+import { SlaCountdown } from '../../ui/sla-countdown';
 import { AssignSelect } from './assign-select';
 import { QueuePriority } from './queue-priority';
 
@@ -43,7 +43,7 @@ export const TeamConversationRow = memo(function TeamConversationRow({ conversat
         ) : (
           <span className="muted">answered</span>
         )}
-        <ConversationSlaCountdown sla={c.sla} />
+        <SlaCountdown sla={c.sla} />
         <AssignSelect conversation={c} agents={agents} placeholder={placeholder} disabled={busy} onAssign={(assigneeId) => onAssign(c, assigneeId)} />
       </div>
     </li>

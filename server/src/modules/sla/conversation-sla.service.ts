@@ -11,7 +11,7 @@ import { ConversationsRepository } from '../conversations/conversations.reposito
 import type { BusinessCalendar } from '../metrics/domain/business-hours.js';
 import { computeCycles, type Cycle } from '../metrics/domain/clocks.js';
 import type { Tx } from '../events/transactions.service.js';
-import { dueTimes, earliestDue, type DueTimes } from './domain/due-times.js';
+import { dueTimes, earliestDue, type Due, type DueTimes } from './domain/due-times.js';
 import { matchPolicy } from './domain/match-policy.js';
 import { SlaBreachesRepository, type Breach } from './sla-breaches.repository.js';
 import { SlaPoliciesService } from './sla-policies.service.js';
@@ -31,16 +31,30 @@ export interface KnownClocks {
 }
 
 const DUE_FIELD = { firstResponse: 'firstResponseDueAt', nextReply: 'nextReplyDueAt', resolution: 'resolutionDueAt' } as const satisfies Record<SlaMetric, keyof ConversationSla>;
+const TARGET_FIELD = { firstResponse: 'firstResponseSeconds', nextReply: 'nextReplySeconds', resolution: 'resolutionSeconds' } as const satisfies Record<SlaMetric, keyof ConversationSla & keyof SlaPolicyEntity>;
 
-export const isBreached = (breaches: Breach[], metric: SlaMetric, clockStartedAt: Date): boolean =>
+const isBreached = (breaches: Breach[], metric: SlaMetric, clockStartedAt: Date): boolean =>
   breaches.some((b) => b.metric === metric && b.clockStartedAt.getTime() === clockStartedAt.getTime());
+
+/**
+ * The due time of a clock that may still breach: not breached yet, and not already past when the policy took
+ * its present form. A new or changed policy finds some clocks overdue; they show as such, but the policy made
+ * no promise then, so no breach is recorded, pushed or acted on for them.
+ */
+export function breachableDue({ policy, due, breaches }: SlaState, metric: SlaMetric): Due | null {
+  const d = due[metric];
+  if (!policy || !d || d.dueAt < policy.updatedAt || isBreached(breaches, metric, d.clockStartedAt)) return null;
+  return d;
+}
 
 function toSla({ policy, due, breaches }: SlaState): ConversationSla | null {
   if (!policy) return null;
   const sla: ConversationSla = { policyId: policy.id, breaches: breaches.map((b) => ({ metric: b.metric, dueAt: b.dueAt.toISOString(), at: b.breachedAt.toISOString() })) };
   for (const metric of SLA_METRICS) {
     const d = due[metric];
-    if (d) sla[DUE_FIELD[metric]] = d.dueAt.toISOString();
+    if (!d) continue;
+    sla[DUE_FIELD[metric]] = d.dueAt.toISOString();
+    sla[TARGET_FIELD[metric]] = policy[TARGET_FIELD[metric]]!;
   }
   return sla;
 }
@@ -93,12 +107,11 @@ export class ConversationSlaService {
     return true;
   }
 
-  /** A timer per running clock not breached yet; the timer of a due time that moved or went is removed. */
+  /** A timer per running clock that may still breach; the timer of a due time that moved or went is removed. */
   private async reschedule(conversationId: string, before: ConversationSla | null, state: SlaState): Promise<void> {
     for (const metric of SLA_METRICS) {
       const old = before?.[DUE_FIELD[metric]];
-      const due = state.due[metric];
-      const wanted = due && !isBreached(state.breaches, metric, due.clockStartedAt) ? due.dueAt : null;
+      const wanted = breachableDue(state, metric)?.dueAt ?? null;
       if (old && old !== wanted?.toISOString()) await this.queues.cancelSlaBreach(conversationId, metric, new Date(old));
       // The same due time is the same job id: adding it again is a no-op.
       if (wanted) await this.queues.scheduleSlaBreach(conversationId, metric, wanted);

@@ -7,7 +7,7 @@ import { ConversationsRepository } from '../conversations/conversations.reposito
 import { conversationAudience } from '../events/audience.js';
 import { Transactions } from '../events/transactions.service.js';
 import { RoutingService } from '../routing/routing.service.js';
-import { ConversationSlaService, isBreached } from './conversation-sla.service.js';
+import { breachableDue, ConversationSlaService } from './conversation-sla.service.js';
 import { SlaBreachesRepository } from './sla-breaches.repository.js';
 
 /** A timer that fires a moment early still counts: BullMQ promotes delayed jobs to the millisecond, not before. */
@@ -55,15 +55,15 @@ export class SlaTimersService {
   /**
    * The timer of one clock fired. The clock is judged as it is now, not as the timer remembers it: one that
    * stopped, paused or moved does nothing (its new due time has its own timer), and a breach already
-   * recorded is not recorded, pushed or acted on again.
+   * recorded, or a clock already overdue when its policy took effect, is not recorded, pushed or acted on.
    */
   async fire(conversationId: string, metric: SlaMetric): Promise<void> {
     const reassignFrom = await this.transactions.run(async (tx) => {
       const conversation = await this.conversations.lockForUpdate(tx.manager, conversationId);
       if (!conversation) return null;
       const state = await this.sla.evaluate(tx.manager, conversation);
-      const due = state.due[metric];
-      if (!state.policy || !due || due.dueAt.getTime() > Date.now() + EARLY_TOLERANCE_MS || isBreached(state.breaches, metric, due.clockStartedAt)) return null;
+      const due = breachableDue(state, metric);
+      if (!state.policy || !due || due.dueAt.getTime() > Date.now() + EARLY_TOLERANCE_MS) return null;
       const breach = { metric, clockStartedAt: due.clockStartedAt, dueAt: due.dueAt, breachedAt: new Date() };
       const recorded = await this.breaches.record(tx.manager, {
         ...breach,

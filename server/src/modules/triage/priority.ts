@@ -16,7 +16,7 @@ export type PriorityLevel = 'low' | 'normal' | 'high' | 'urgent';
 export interface PriorityResult {
   score: number;
   level: PriorityLevel;
-  /** human-readable reasons, e.g. 'VIP customer', 'angry tone', 'urgent wording', 'SLA due in 12 min' */
+  /** human-readable reasons, e.g. 'VIP customer', 'angry tone', 'urgent wording', 'SLA due soon' */
   signals: string[];
 }
 
@@ -176,17 +176,15 @@ function formatMinutes(minutes: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-/** Where the SLA stands: a floor to lift the score to and the reason, or nothing when it is not pressing. */
+/**
+ * Where the SLA stands: a floor to lift the score to and the reason, or nothing when it is not pressing.
+ * Signals are stored, so they name no time left or past: the live countdown beside them does.
+ */
 function slaPressure(slaDeadline: Date | null, now: Date): { floor: number; signal: string } | null {
   if (!slaDeadline) return null;
   const leftMs = slaDeadline.getTime() - now.getTime();
-  if (leftMs <= 0) {
-    const ago = Math.floor(-leftMs / MINUTE_MS);
-    return { floor: LEVEL_FLOORS.urgent, signal: ago === 0 ? 'SLA breached' : `SLA breached ${formatMinutes(ago)} ago` };
-  }
-  if (leftMs <= SLA_SOON_MINUTES * MINUTE_MS) {
-    return { floor: LEVEL_FLOORS.high, signal: `SLA due in ${formatMinutes(Math.ceil(leftMs / MINUTE_MS))}` };
-  }
+  if (leftMs <= 0) return { floor: LEVEL_FLOORS.urgent, signal: 'SLA breached' };
+  if (leftMs <= SLA_SOON_MINUTES * MINUTE_MS) return { floor: LEVEL_FLOORS.high, signal: 'SLA due soon' };
   return null;
 }
 
