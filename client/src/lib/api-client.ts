@@ -7,13 +7,16 @@ export class ApiRequestError extends Error implements ApiError {
   readonly error: string;
   /** With 429 (and 503): when to try again, from the body or the Retry-After header. */
   readonly retryAfterSeconds: number | null;
+  /** With 404 for a customer merged away: the customer it went to. */
+  readonly mergedIntoId: string | null;
 
-  constructor(body: ApiError, retryAfterSeconds: number | null = null) {
+  constructor(body: ApiError, retryAfterSeconds: number | null = null, mergedIntoId: string | null = null) {
     super(body.message);
     this.name = 'ApiRequestError';
     this.statusCode = body.statusCode;
     this.error = body.error;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.mergedIntoId = mergedIntoId;
   }
 
   /** True for failures that retrying cannot fix. */
@@ -68,6 +71,11 @@ export function retryAfterOf(body: unknown, header: string | null): number | nul
   if (typeof fromBody === 'number' && Number.isFinite(fromBody) && fromBody >= 0) return fromBody;
   const fromHeader = header !== null && /^\d+$/.test(header.trim()) ? Number(header.trim()) : null;
   return fromHeader;
+}
+
+function mergedIntoOf(body: unknown): string | null {
+  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).mergedIntoId : undefined;
+  return typeof value === 'string' ? value : null;
 }
 
 async function readBody(response: Response): Promise<unknown> {
@@ -174,6 +182,6 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
 
   const body = await readBody(response);
-  if (!response.ok) throw new ApiRequestError(toApiError(response.status, response.statusText, body), retryAfterOf(body, response.headers.get('Retry-After')));
+  if (!response.ok) throw new ApiRequestError(toApiError(response.status, response.statusText, body), retryAfterOf(body, response.headers.get('Retry-After')), mergedIntoOf(body));
   return body as T;
 }

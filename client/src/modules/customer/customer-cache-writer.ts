@@ -21,12 +21,24 @@ export function writeCustomerTier(queryClient: QueryClient, customerId: string, 
 }
 
 /**
- * A profile changed on the server (edited, merged, split): fetch it again where it is shown. A customer
- * merged away is dropped; its conversations already point at the one it went to (their events come first).
+ * `fromId` was folded into `intoId`: open threads of its conversations show the merged customer at once.
+ * Only their assignee hears those conversations change, so a colleague looking on learns it here; the
+ * conversations are fetched again for the rest of what the merge changed. The merged-away profile is dropped.
  */
+export function followMerge(queryClient: QueryClient, fromId: string, intoId: string): void {
+  for (const [key, data] of queryClient.getQueriesData<Conversation>({ queryKey: ['conversations', 'detail'] })) {
+    if (data?.customerId !== fromId) continue;
+    queryClient.setQueryData(key, { ...data, customerId: intoId });
+    void queryClient.invalidateQueries({ queryKey: key, exact: true });
+  }
+  queryClient.removeQueries({ queryKey: customerKeys.detail(fromId) });
+  queryClient.removeQueries({ queryKey: customerKeys.suggestions(fromId) });
+}
+
+/** A profile changed on the server (edited, merged, split): fetch it again where it is shown. */
 export function refreshCustomer(queryClient: QueryClient, event: Pick<CustomerUpdatedEvent, 'customerId' | 'mergedFromId'>): void {
+  if (event.mergedFromId) followMerge(queryClient, event.mergedFromId, event.customerId);
   void queryClient.invalidateQueries({ queryKey: customerKeys.detail(event.customerId) });
-  if (event.mergedFromId) queryClient.removeQueries({ queryKey: customerKeys.detail(event.mergedFromId) });
   // Who may be whom changes with every merge and edit of an email or phone.
   void queryClient.invalidateQueries({ queryKey: customerKeys.suggestionsAll });
 }

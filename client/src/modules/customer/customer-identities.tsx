@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { CustomerProfile } from '@rapport/shared';
 import { errorMessage } from '../../lib/error-message';
-import { ChannelBadge } from '../../ui/channel-badge';
-import { identityLabel } from './customer-edits';
+import { ChannelBadge, channelName } from '../../ui/channel-badge';
+import { accountHandle, identityLabel } from './customer-edits';
 import { useSplitCustomer } from './use-customer-merge';
 
 /** Every account of the customer, each with a split that gives it (and its conversations) a customer of its own. */
@@ -21,9 +21,15 @@ export function CustomerIdentities({ profile }: { profile: CustomerProfile }) {
             <ChannelBadge kind={identity.channelKind} />
             <span className="identity-name">{erased ? 'Erased account' : (identity.displayName ?? identityLabel(identity))}</span>
             {/* Who they are on that channel: the handle, else the platform id (a WhatsApp number). */}
-            {identity.displayName && !erased ? <span className="muted identity-display">{identity.handle ?? identity.externalId}</span> : null}
+            {identity.displayName && !erased ? <span className="muted identity-display">{accountHandle(identity)}</span> : null}
             {canSplit && confirming !== identity.id ? (
-              <button type="button" className="link-button identity-split" data-testid="identity-split" onClick={() => setConfirming(identity.id)}>
+              <button
+                type="button"
+                className="link-button identity-split"
+                data-testid="identity-split"
+                aria-label={`Split off the ${channelName(identity.channelKind)} account ${accountHandle(identity)}`}
+                onClick={() => setConfirming(identity.id)}
+              >
                 Split
               </button>
             ) : null}

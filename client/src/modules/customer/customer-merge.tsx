@@ -1,10 +1,15 @@
 import { useState } from 'react';
-import type { CustomerMatch, CustomerProfile } from '@rapport/shared';
+import type { CustomerIdentity, CustomerMatch, CustomerProfile } from '@rapport/shared';
 import { errorMessage } from '../../lib/error-message';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import { ChannelBadge } from '../../ui/channel-badge';
-import { identityLabel } from './customer-edits';
+import { ChannelBadge, channelName } from '../../ui/channel-badge';
+import { accountHandle, identityLabel } from './customer-edits';
 import { useCustomerSearch, useMergeCustomers, useMergeSuggestions } from './use-customer-merge';
+
+/** "WhatsApp 447700900777, API cust-zq": tells two customers of the same name apart. */
+function accountsOf(identities: Array<Pick<CustomerIdentity, 'channelKind' | 'handle' | 'externalId'>>): string {
+  return identities.length === 0 ? 'no accounts' : identities.map((i) => `${channelName(i.channelKind)} ${accountHandle(i)}`).join(', ');
+}
 
 function MatchSummary({ customer }: { customer: CustomerMatch }) {
   return (
@@ -39,7 +44,7 @@ export function CustomerMerge({ profile }: { profile: CustomerProfile }) {
     return (
       <div className="merge-confirm" data-testid="merge-confirm" role="group" aria-label="Confirm merge">
         <p>
-          Merge <strong>{picked.name}</strong> into <strong>{profile.name}</strong>? Their accounts, conversations and notes move here; the higher tier and every tag stay.
+          Merge <strong>{picked.name}</strong> ({accountsOf(picked.identities)}) into <strong>{profile.name}</strong> ({accountsOf(profile.identities)})? Their accounts, conversations and notes move here; the higher tier and every tag stay.
         </p>
         <MatchSummary customer={picked} />
         <div className="merge-actions">

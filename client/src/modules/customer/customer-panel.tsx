@@ -190,7 +190,7 @@ export function CustomerPanel({ customerId, currentConversationId, onOpenConvers
           </h2>
           <p className="muted">Customer since {formatDate(profile.createdAt)}</p>
           {profile.doNotContact ? (
-            <span className="dnc-badge" data-testid="dnc-badge" title="They asked not to be contacted first: no follow-ups or outreach">
+            <span className="dnc-badge" data-testid="dnc-badge" title="They asked not to be contacted: no public replies, only private notes">
               Do not contact
             </span>
           ) : null}

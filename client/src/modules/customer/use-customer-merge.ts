@@ -1,7 +1,7 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CustomerProfile } from '@rapport/shared';
 import { fetchMergeSuggestions, mergeCustomers, searchCustomers, splitCustomer } from './customer-api';
-import { refreshCustomer } from './customer-cache-writer';
+import { followMerge, refreshCustomer } from './customer-cache-writer';
 import { customerKeys } from './query-keys';
 
 /** Customers who may be this one on another channel; a person decides. */
@@ -29,7 +29,7 @@ export function useMergeCustomers(customerId: string) {
     mutationFn: (otherId) => mergeCustomers(customerId, otherId),
     onSuccess: (merged, otherId) => {
       queryClient.setQueryData(customerKeys.detail(customerId), merged);
-      queryClient.removeQueries({ queryKey: customerKeys.detail(otherId) });
+      followMerge(queryClient, otherId, customerId);
       void queryClient.invalidateQueries({ queryKey: customerKeys.suggestionsAll });
     },
   });

@@ -94,8 +94,9 @@ function DayRow({ day, ranges, editable, onChange }: DayProps) {
           </span>
         ))}
         {editable && ranges.length < MAX_RANGES_PER_DAY ? (
-          <button type="button" className="link-button hours-add" data-testid="hours-add-range" aria-label={`Add opening hours on ${label}`} onClick={() => onChange([...ranges, nextRange(ranges)])}>
+          <button type="button" className="link-button hours-add" data-testid="hours-add-range" onClick={() => onChange([...ranges, nextRange(ranges)])}>
             {ranges.length === 0 ? 'Add hours' : 'Add range'}
+            <span className="visually-hidden"> on {label}</span>
           </button>
         ) : null}
       </div>
