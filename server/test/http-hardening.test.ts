@@ -276,6 +276,18 @@ describe('HTTP hardening: headers, CORS, body limits', () => {
       }
     });
 
+    it('refuses a webhook that is not JSON, or whose path does not decode, with 400 and the reason', async () => {
+      const form = await fetch(`${app.baseUrl}/webhooks/meta`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'object=page' });
+      expect(form.status).toBe(400);
+      expect(await form.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Send the event as application/json' });
+      const badPath = await fetch(`${app.baseUrl}/webhooks/api/%E0%A4%A`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(badPath.status).toBe(400);
+      expect(await badPath.json()).toMatchObject({ statusCode: 400, message: expect.stringContaining('percent-encoding') });
+      // Answered ahead of the router, with the headers every answer carries.
+      expect(badPath.headers.get('x-request-id')).toEqual(expect.any(String));
+      expect(badPath.headers.get('x-content-type-options')).toBe('nosniff');
+    });
+
     it('answers a charset or encoding it cannot read with 415 and the reason', async () => {
       const charset = await fetch(`${app.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json; charset=latin1' }, body: '{}' });
       expect(charset.status).toBe(415);

@@ -112,12 +112,12 @@ export function localTimeIn(timezone: string | null, now: Date): string | null {
   }
 }
 
-/** How an identity reads in a list: the handle, else the name, else the platform id. */
 /** Who they are on that channel: the handle, else the platform id (a WhatsApp number). */
 export function accountHandle(identity: Pick<CustomerIdentity, 'handle' | 'externalId'>): string {
   return identity.handle ?? identity.externalId;
 }
 
+/** How an identity reads in a list: the handle, else the name, else the platform id. */
 export function identityLabel(identity: Pick<CustomerIdentity, 'handle' | 'displayName' | 'externalId'>): string {
   return identity.handle ?? identity.displayName ?? identity.externalId;
 }

@@ -20,7 +20,6 @@ export function CustomerIdentities({ profile }: { profile: CustomerProfile }) {
           <li key={identity.id} data-testid="customer-identity" data-channel={identity.channelKind}>
             <ChannelBadge kind={identity.channelKind} />
             <span className="identity-name">{erased ? 'Erased account' : (identity.displayName ?? identityLabel(identity))}</span>
-            {/* Who they are on that channel: the handle, else the platform id (a WhatsApp number). */}
             {identity.displayName && !erased ? <span className="muted identity-display">{accountHandle(identity)}</span> : null}
             {canSplit && confirming !== identity.id ? (
               <button
